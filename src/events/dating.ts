@@ -1,0 +1,130 @@
+// When did each event happen? The timex governing the event's clause, else the sentence's (for past
+// tense), else the date last told of the same actor (news follows one actor through several sentences),
+// else the article date. Precision is kept.
+import { tokenAt, type Doc } from '../text/document.js';
+import type { DatePrecision, Timex } from '../types.js';
+import type { RawEvent } from './coder.js';
+import type { ActorMention } from '../extract/actors.js';
+
+export interface EventDate {
+  date: string;
+  precision: DatePrecision;
+  /** True when a timex of the event's own sentence gave the date. */
+  explicit: boolean;
+}
+
+interface Located {
+  timex: Timex;
+  token: number;
+  sentence: number;
+}
+
+const CLAUSE_BREAK = new Set(['and', 'but', ';', 'while', 'which', 'who']);
+
+/** Dates for `events` (same order), in document order of the events. */
+export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[], timexes: Timex[], articleDate: string): EventDate[] {
+  const located: Located[] = [];
+  for (const t of timexes) {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value)) continue; // durations, weeks, seasons
+    const tok = tokenAt(doc, t.start);
+    if (tok < 0) continue;
+    located.push({ timex: t, token: tok, sentence: doc.sentenceOf[tok] });
+  }
+  const own = events.map((e) => ownDate(doc, e, located));
+  const out: EventDate[] = new Array(events.length);
+  // Last explicit date per actor (name, else code), in document order.
+  const byActor = new Map<string, EventDate>();
+  let lastExplicit: EventDate | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const key = actorKey(e.source);
+    // Reported events take the date of the report ("During that meeting Shoygu said Russia will ...").
+    const speakerKey = e.speaker ? actorKey(e.speaker) : null;
+    let d = own[i];
+    if (!d && speakerKey) d = byActor.get(speakerKey) ?? null;
+    if (!d) d = byActor.get(key) ?? null;
+    if (!d) d = lookAhead(doc, mentions, located, e.sentence, speakerKey ?? key);
+    if (!d && isPast(doc, e)) d = lastExplicit;
+    const result: EventDate = d ? { ...d, explicit: own[i] !== null } : { date: articleDate, precision: 'day', explicit: false };
+    out[i] = result;
+    if (own[i]) {
+      byActor.set(key, own[i] as EventDate);
+      if (speakerKey) byActor.set(speakerKey, own[i] as EventDate);
+      lastExplicit = own[i];
+    }
+  }
+  return out;
+}
+
+function actorKey(m: ActorMention): string {
+  return m.name ?? m.code ?? m.text.toLowerCase();
+}
+
+/** The next sentence's date when it speaks of the same actor ("X said ... On August 19 she ..."). */
+function lookAhead(doc: Doc, mentions: ActorMention[], located: Located[], s: number, key: string): EventDate | null {
+  if (s + 1 >= doc.sentences.length) return null;
+  const next = doc.sentences[s + 1];
+  const same = mentions.some((m) => m.tokenStart >= next.first && m.tokenEnd <= next.last && actorKey(m) === key);
+  if (!same) return null;
+  const t = located.find((l) => l.sentence === s + 1);
+  return t ? { date: t.timex.value, precision: t.timex.precision, explicit: true } : null;
+}
+
+function ownDate(doc: Doc, e: RawEvent, located: Located[]): EventDate | null {
+  let best: Located | null = null;
+  let bestDist = Infinity;
+  let fallback: Located | null = null;
+  let fallbackDist = Infinity;
+  for (const l of located) {
+    if (l.sentence !== e.sentence) continue;
+    const dist = Math.abs(l.token - e.trigger);
+    if (sameClause(doc, l.token, e.trigger) && dist < bestDist) {
+      best = l;
+      bestDist = dist;
+    }
+    if (dist < fallbackDist) {
+      fallback = l;
+      fallbackDist = dist;
+    }
+  }
+  const pick = best ?? (isPast(doc, e) ? fallback : null);
+  return pick ? { date: pick.timex.value, precision: pick.timex.precision, explicit: true } : null;
+}
+
+/** No coordinating conjunction, relative pronoun or other verb between the two tokens. */
+function sameClause(doc: Doc, a: number, b: number): boolean {
+  const from = Math.min(a, b) + 1;
+  const to = Math.max(a, b);
+  for (let t = from; t < to; t++) {
+    if (CLAUSE_BREAK.has(doc.lower[t])) return false;
+    if (doc.pos[t] === 'VERB' && t !== b) return false;
+  }
+  return true;
+}
+
+/** Past or non-finite: the verb form is not a present-tense form of its lemma. */
+function isPast(doc: Doc, e: RawEvent): boolean {
+  if (e.future || e.hypothetical) return false;
+  const t = e.trigger;
+  if (doc.pos[t] !== 'VERB') return true;
+  const form = doc.lower[t];
+  const lemma = doc.lemmas[t];
+  const prev = t > 0 ? doc.lower[t - 1] : '';
+  if (prev === 'is' || prev === 'are' || prev === 'am' || prev === 'has' || prev === 'have') return false;
+  if (form === lemma && prev !== 'did' && prev !== 'to') return false;
+  if (form === lemma + 's' || form === lemma + 'es' || (lemma.endsWith('y') && form === lemma.slice(0, -1) + 'ies')) return false;
+  return true;
+}
+
+/** Days from b to a (a − b), for ISO dates of any precision (first day of the period). */
+export function daysBetween(a: string, b: string): number {
+  const pa = Date.parse(padDate(a));
+  const pb = Date.parse(padDate(b));
+  return Math.round((pa - pb) / 86_400_000);
+}
+
+function padDate(v: string): string {
+  if (v.length === 4) return `${v}-01-01`;
+  if (v.length === 7) return `${v}-01`;
+  return v;
+}

@@ -1,0 +1,137 @@
+// Turn coded events into the public event records: actors, coding, date, location and evidence.
+import { createHash } from 'node:crypto';
+import type { Doc } from '../text/document.js';
+import type { ActorMention } from '../extract/actors.js';
+import type { Aux, EventActor, EventLocation, EventRecord, Place } from '../types.js';
+import type { Ontology } from './ontology.js';
+import { cameoInfo } from './ontology.js';
+import type { RawEvent } from './coder.js';
+import { daysBetween, type EventDate } from './dating.js';
+
+const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'on']);
+/** Events dated this many days or more before the article are background ("last year's war"). */
+const HISTORICAL_DAYS = 180;
+
+export interface RecordInput {
+  articleId: string;
+  articleDate: string;
+  doc: Doc;
+  events: RawEvent[];
+  dates: EventDate[];
+  places: Place[];
+  ontology: Ontology;
+}
+
+export function buildRecords(input: RecordInput): EventRecord[] {
+  const { doc, events, dates } = input;
+  const out: EventRecord[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const d = dates[i];
+    const info = cameoInfo(input.ontology, e.pattern.cameo);
+    const location = locate(doc, e, input.places);
+    const source = actorOf(e.source);
+    let target = e.target ? actorOf(e.target) : null;
+    if (!target && location && location.country && location.country !== source.country) {
+      // "attended ... near Moscow": with no actor object, the host country is the counterpart.
+      target = { text: location.text, start: -1, end: -1, code: location.country, country: location.country, sectors: [], name: null };
+      const p = input.places.find((pl) => pl.name === location.name && pl.text === location.text);
+      if (p) {
+        target.start = p.start;
+        target.end = p.end;
+      }
+    }
+    let aux: Aux = null;
+    if (e.future) aux = 'future';
+    else if (e.hypothetical) aux = 'hypothetical';
+    else if (daysBetween(input.articleDate, d.date) >= HISTORICAL_DAYS) aux = 'historical';
+    const sp = doc.sentences[e.sentence];
+    const trigStart = doc.starts[e.trigger];
+    const trigEnd = doc.ends[Math.max(e.trigger, e.triggerEnd - 1)];
+    const id = stableId([input.articleId, String(e.sentence), String(trigStart), source.code ?? source.text, target?.code ?? target?.text ?? '', e.pattern.cameo]);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({
+      id,
+      article_id: input.articleId,
+      sentence: e.sentence,
+      text: doc.text.slice(sp.start, sp.end),
+      date: d.date,
+      date_precision: d.precision,
+      event: {
+        plover: e.pattern.plover,
+        mode: e.pattern.mode,
+        context: e.pattern.context,
+        cameo: e.pattern.cameo,
+        quad: info.quad,
+        goldstein: info.goldstein,
+        negated: e.negated,
+        aux,
+      },
+      source,
+      target,
+      location,
+      evidence: { trigger: doc.text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd, rule: e.pattern.rule },
+    });
+  }
+  return out;
+}
+
+function actorOf(m: ActorMention): EventActor {
+  return { text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sectors: m.sectors, name: m.name };
+}
+
+/** The place governed by a locative preposition nearest the trigger in the event's sentence. */
+function locate(doc: Doc, e: RawEvent, places: Place[]): EventLocation | null {
+  const sp = doc.sentences[e.sentence];
+  const trig = doc.starts[e.trigger];
+  let best: Place | null = null;
+  let bestDist = Infinity;
+  for (const p of places) {
+    if (p.start < sp.start || p.end > sp.end) continue;
+    if (!governedByLocative(doc, p.start, sp.start)) continue;
+    // A place that is also the event's source or target is an actor here, not a location.
+    if (overlaps(p, e.source) || (e.target && overlaps(p, e.target))) continue;
+    const dist = p.start >= trig ? p.start - trig : (trig - p.end) * 1.5;
+    if (dist < bestDist) {
+      best = p;
+      bestDist = dist;
+    }
+  }
+  return best ? { text: best.text, name: best.name, country: best.country, lat: best.lat, lon: best.lon, geonameid: best.geonameid } : null;
+}
+
+function overlaps(p: Place, m: ActorMention): boolean {
+  return p.start < m.end && m.start < p.end;
+}
+
+/** A locative preposition within three tokens before the place ("in the region of X", "near Moscow"). */
+function governedByLocative(doc: Doc, start: number, floor: number): boolean {
+  let t = tokenBefore(doc, start);
+  for (let k = 0; k < 3 && t >= 0 && doc.starts[t] >= floor; k++, t--) {
+    const w = doc.lower[t];
+    if (LOCATIVE.has(w)) return true;
+    const p = doc.pos[t];
+    if (p !== 'DET' && p !== 'ADJ' && p !== 'PROPN') return false;
+  }
+  return false;
+}
+
+function tokenBefore(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.ends[mid] <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function stableId(parts: string[]): string {
+  return createHash('sha1').update(parts.join('\u0001')).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,262 @@
+// Toponyms: find place names in a document by longest match over its tokens and resolve each to
+// one gazetteer entry, using the entry's importance (kind, population), the article's other places
+// and actor countries, and explicit containers ("Moscow, Idaho").
+import type { Place } from '../types.js';
+import type { Doc } from '../text/document.js';
+import { candidate, CURATED_KINDS, entriesForKey, lowerBound, placeKey, type Candidate, type Gazetteer } from '../knowledge/gazetteer.js';
+
+export interface FindPlacesOptions {
+  /** ISO3 countries of the actors mentioned in the article (they favour places in those countries). */
+  countries?: string[];
+  /** Spans that are not places (e.g. person names found by the actor module). */
+  skip?: { start: number; end: number }[];
+}
+
+/** Most candidates of one name worth scoring (postings are sorted best prior first). */
+const MAX_CANDIDATES = 40;
+/** Longest name tried, in tokens (keeps adversarial input linear). */
+const MAX_TOKENS = 8;
+/** Population a lone, uncorroborated city name needs. */
+const MIN_WEAK_POPULATION = 15000;
+/** Population above which a city is accepted like a curated place. */
+const STRONG_POPULATION = 100000;
+const COUNTRY_CONTEXT_BONUS = 2.5;
+const ADMIN_CONTEXT_BONUS = 4;
+
+/** Words before a toponym that mark it as a location. */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'into', 'across', 'toward', 'towards', 'via', 'around', 'throughout', 'inside', 'within', 'of']);
+/** Capitalised words after a place name that make it part of an organisation's name. */
+const ORG_TAILS = new Set([
+  'post', 'times', 'herald', 'tribune', 'journal', 'gazette', 'university', 'college', 'tech', 'state',
+  'airlines', 'airways', 'corp', 'corporation', 'inc', 'fc', 'united', 'city', 'stock', 'exchange',
+  'institute', 'club', 'group', 'bank', 'news', 'daily',
+]);
+
+/** Verbs after a name that make it a person rather than a town. */
+const SPEECH = new Set(['say', 'tell', 'add', 'argue', 'write', 'explain', 'note', 'recall', 'ask', 'reply', 'insist']);
+
+/** Calendar words are dates, never the towns of the same name ("in May", "March"). */
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+interface Mention {
+  first: number; // token index
+  last: number; // one past the last token
+  key: string;
+  cands: Candidate[];
+  /** Set when a container ("X, Idaho") decided the reading. */
+  forced: Candidate | null;
+}
+
+/** Every toponym in `doc`, resolved to one place each. Pure. */
+export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {}): Place[] {
+  const n = doc.tokens.length;
+  const blocked = blockedTokens(doc, opts.skip ?? []);
+  const mentions: Mention[] = [];
+  for (let i = 0; i < n; ) {
+    if (blocked[i] || !startsName(doc.tokens[i])) {
+      i++;
+      continue;
+    }
+    const m = longestMatch(doc, g, i, blocked);
+    if (m) {
+      mentions.push(m);
+      i = m.last;
+    } else i++;
+  }
+  if (mentions.length === 0) return [];
+
+  // Containers: "Moscow, Idaho", "Atlanta, Georgia", "Gyumri, Armenia".
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    if (b.first !== a.last + 1 || doc.tokens[a.last] !== ',') continue;
+    let best: [Candidate, Candidate] | null = null;
+    for (const ca of a.cands) {
+      for (const cb of b.cands) {
+        const contains =
+          (cb.kind === 'COUNTRY' && ca.kind !== 'COUNTRY' && ca.country !== null && ca.country === cb.country) ||
+          (cb.kind === 'ADM1' && ca.admin !== null && ca.admin === cb.admin);
+        if (contains && (!best || ca.prior + cb.prior > best[0].prior + best[1].prior)) best = [ca, cb];
+      }
+    }
+    if (best) {
+      a.forced = best[0];
+      b.forced = best[1];
+    }
+  }
+
+  // Document context: actor countries, plus the countries and divisions the text names without
+  // ambiguity (curated containers only: a bare city name is too weak to steer other names). Each
+  // context item remembers which names set it, so no name votes for its own reading.
+  const actorCountries = new Set(opts.countries ?? []);
+  const ctxCountries = new Map<string, Set<string>>();
+  const ctxAdmins = new Map<string, Set<string>>();
+  const note = (map: Map<string, Set<string>>, code: string, key: string) => {
+    const set = map.get(code);
+    if (set) set.add(key);
+    else map.set(code, new Set([key]));
+  };
+  for (const m of mentions) {
+    const top = m.forced ?? m.cands[0];
+    const clear = m.forced !== null || m.cands.length === 1 || m.cands[0].prior - m.cands[1].prior >= 1;
+    if (!clear || !CURATED_KINDS.has(top.kind)) continue;
+    if (top.country) note(ctxCountries, top.country, m.key);
+    if (top.kind === 'ADM1' && top.admin) note(ctxAdmins, top.admin, m.key);
+  }
+  const contextFor = (key: string): Context => ({
+    country: (c) => actorCountries.has(c) || otherThan(ctxCountries.get(c), key),
+    admin: (a) => otherThan(ctxAdmins.get(a), key),
+  });
+
+  // One sense per name per document, unless a container decided otherwise.
+  const chosen = new Map<string, Candidate>();
+  const places: Place[] = [];
+  for (const m of mentions) {
+    let c = m.forced ?? chosen.get(m.key);
+    if (!c) {
+      c = pick(m.cands, contextFor(m.key));
+      chosen.set(m.key, c);
+    }
+    if (!accept(doc, g, m, c, contextFor(m.key), mentions)) continue;
+    const start = doc.starts[m.first];
+    const end = doc.ends[m.last - 1];
+    places.push({
+      text: doc.text.slice(start, end),
+      start,
+      end,
+      type: c.type,
+      name: c.name,
+      country: c.country,
+      lat: c.lat,
+      lon: c.lon,
+      geonameid: c.geonameid,
+    });
+  }
+  return places;
+}
+
+interface Context {
+  country(iso3: string): boolean;
+  admin(code: string): boolean;
+}
+
+function otherThan(set: Set<string> | undefined, key: string): boolean {
+  return set !== undefined && (set.size > 1 || !set.has(key));
+}
+
+function pick(cands: Candidate[], ctx: Context): Candidate {
+  let best = cands[0];
+  let bestScore = -Infinity;
+  for (const c of cands) {
+    let s = c.prior;
+    if (c.country && ctx.country(c.country)) s += COUNTRY_CONTEXT_BONUS;
+    if (c.admin && c.kind !== 'ADM1' && ctx.admin(c.admin)) s += ADMIN_CONTEXT_BONUS;
+    if (s > bestScore) {
+      bestScore = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Is this match a toponym here, or a common word, a name part, an organisation? */
+function accept(doc: Doc, g: Gazetteer, m: Mention, c: Candidate, ctx: Context, all: Mention[]): boolean {
+  const first = doc.tokens[m.first];
+  const sent = doc.sentences[doc.sentenceOf[m.first]];
+  const sentenceInitial = m.first === sent.first || (m.first === sent.first + 1 && !/\p{L}/u.test(doc.tokens[sent.first]));
+  const prev = m.first > sent.first ? doc.lower[m.first - 1] : '';
+  const locative = LOCATIVE.has(prev);
+  const single = m.last - m.first === 1;
+  const next = m.last < sent.last ? doc.tokens[m.last] : '';
+  // "Washington Post", "Georgia Tech": the place starts an organisation's name.
+  if (next && startsName(next) && ORG_TAILS.has(next.toLowerCase())) return false;
+  if (single && CALENDAR.has(m.key)) return false;
+  // Two-letter names ("Us", "Of", "Is") only as acronyms: "US", "U.S.", "UK".
+  if (single && letters(m.key) <= 2 && !isAllCaps(first)) return false;
+  if (m.forced) return true;
+  if (g.weakWords.has(m.key)) return locative && prev !== 'of' && !sentenceInitial; // not "Department of Commerce"
+  // Acronyms only through curated entries and aliases ("US", "UAE"), or very large cities ("NYC").
+  if (isAllCaps(first) && !(CURATED_KINDS.has(c.kind) || c.population >= 1e6)) return false;
+  if (CURATED_KINDS.has(c.kind) || c.kind === 'PPLC') return true;
+  // "Allen said", "Tyler told reporters": a surname that is also a town.
+  if (next && SPEECH.has(doc.lemmas[m.last])) return false;
+  const supported = (c.country !== null && ctx.country(c.country)) || (c.admin !== null && ctx.admin(c.admin));
+  if (c.population >= STRONG_POPULATION && (!sentenceInitial || supported || locative)) return !nameNeighbour(doc, m, sent.first, all);
+  if (sentenceInitial && !locative) return false;
+  if (single && doc.pos[m.first] !== 'PROPN') return false;
+  if (nameNeighbour(doc, m, sent.first, all)) return false;
+  return c.population >= MIN_WEAK_POPULATION || supported || (locative && c.population >= 1000);
+}
+
+/** A capitalised word right before or after the match that is not itself a place: "Karen Brutian". */
+function nameNeighbour(doc: Doc, m: Mention, sentFirst: number, all: Mention[]): boolean {
+  const isPlaceAt = (t: number) => all.some((o) => o.first <= t && t < o.last);
+  if (m.first - 1 > sentFirst && startsName(doc.tokens[m.first - 1]) && !isPlaceAt(m.first - 1)) return true;
+  const s = doc.sentenceOf[m.first];
+  if (m.last < doc.tokens.length && doc.sentenceOf[m.last] === s && startsName(doc.tokens[m.last]) && !isPlaceAt(m.last)) return true;
+  return false;
+}
+
+/** Longest gazetteer name starting at token `i` (same sentence, no blocked token). */
+function longestMatch(doc: Doc, g: Gazetteer, i: number, blocked: Uint8Array): Mention | null {
+  const s = doc.sentenceOf[i];
+  const limit = Math.min(doc.tokens.length, i + Math.min(g.maxWords, MAX_TOKENS));
+  let bestLast = -1;
+  let bestKey = '';
+  for (let j = i + 1; j <= limit; j++) {
+    if (j - 1 > i && (doc.sentenceOf[j - 1] !== s || blocked[j - 1])) break;
+    const key = placeKey(doc.text.slice(doc.starts[i], doc.ends[j - 1]));
+    const at = lowerBound(g.keys, key);
+    if (at >= g.keys.length) break;
+    if (g.keys[at] === key) {
+      bestLast = j;
+      bestKey = key;
+    }
+    // No longer name can match unless some key extends this one.
+    const nextKey = g.keys[at] === key ? g.keys[at + 1] : g.keys[at];
+    if (nextKey === undefined || !nextKey.startsWith(key)) break;
+  }
+  if (bestLast < 0) return null;
+  const entries = entriesForKey(g, bestKey);
+  const cands: Candidate[] = [];
+  for (let k = 0; k < entries.length && k < MAX_CANDIDATES; k++) cands.push(candidate(g, entries[k]));
+  if (cands.length === 0 || g.demonyms.has(bestKey)) return null;
+  return { first: i, last: bestLast, key: bestKey, cands, forced: null };
+}
+
+/** Tokens covered by a skip span. */
+function blockedTokens(doc: Doc, skip: { start: number; end: number }[]): Uint8Array {
+  const blocked = new Uint8Array(doc.tokens.length);
+  if (skip.length === 0) return blocked;
+  for (const sp of skip) {
+    // first token ending after sp.start
+    let lo = 0;
+    let hi = doc.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (doc.ends[mid] <= sp.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let t = lo; t < doc.tokens.length && doc.starts[t] < sp.end; t++) blocked[t] = 1;
+  }
+  return blocked;
+}
+
+/** A token that can start a name: begins with an upper-case letter. */
+function startsName(tok: string): boolean {
+  const ch = tok.charAt(0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function letters(key: string): number {
+  let k = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) >= 97 && key.charCodeAt(i) <= 122) k++;
+  return k;
+}
+
+function isAllCaps(tok: string): boolean {
+  return tok.length >= 2 && tok === tok.toUpperCase() && tok !== tok.toLowerCase();
+}

@@ -1,0 +1,241 @@
+// Dates in news text, normalised TIMEX3-style (2021-08-23 / 2020-11 / 2020) against the article
+// date. chrono-node finds most expressions; our rules make it lean to the past (news reports what
+// happened), and add what it misses: "last November", "in 2020", "the same day".
+import * as chrono from 'chrono-node';
+import type { DatePrecision, Timex } from '../types.js';
+import type { Doc } from '../text/document.js';
+
+/** A day/month date at most this many days after the article date is read as this year's. */
+const FUTURE_WINDOW_DAYS = 14;
+const DAY_MS = 86400000;
+/** How far (in tokens) from a date a future marker ("will") makes it future-tensed. */
+const FUTURE_WINDOW_TOKENS = 6;
+
+/** Words that make a sentence future-tensed (then unyeared dates may lie ahead). */
+const FUTURE = new Set(['will', 'shall', "'ll", '’ll', 'wo', 'going', 'scheduled', 'upcoming', 'due', 'expected', 'plan', 'plans', 'planned', 'planning', 'would', 'next', 'later', 'coming']);
+/** Words before a bare year that make it a date ("in 2020", "since 1991", "early 2019"). */
+const YEAR_CUE = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'before', 'after', 'from', 'to', 'through', 'of', 'between', 'and', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter', 'year', 'end', 'beginning', 'start']);
+/** Expressions chrono reads as dates that are not dates in news ("and now objects"). */
+const NOISE = new Set(['now', 'right now', 'the moment', 'at the moment']);
+
+interface Ymd {
+  y: number;
+  m: number; // 1-12
+  d: number;
+}
+
+/** Every date expression in `doc`, with TIMEX3-style values resolved against `articleDate` (YYYY-MM-DD). */
+export function findTimexes(doc: Doc, articleDate: string): Timex[] {
+  const ad = parseYmd(articleDate);
+  if (!ad) throw new Error(`dyad: bad article date ${JSON.stringify(articleDate)} (want YYYY-MM-DD)`);
+  const ref = new Date(Date.UTC(ad.y, ad.m - 1, ad.d, 12));
+  const found: Timex[] = [];
+  const anaphora: { start: number; end: number; offset: number }[] = [];
+
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sp = doc.sentences[s];
+    const text = doc.text.slice(sp.start, sp.end);
+    let results: chrono.ParsedResult[] = [];
+    try {
+      results = chrono.parse(text, { instant: ref, timezone: 0 });
+    } catch {
+      results = []; // chrono must never take the pipeline down
+    }
+    for (const r of results) {
+      const future = isFuture(doc, sp.first, sp.last, sp.start + r.index);
+      const t = fromChrono(r, text, sp.start, ad, future);
+      if (t) found.push(t);
+    }
+    // Bare years after a cue word: "in 2020", "since 1991", "mid-2014".
+    for (let i = sp.first; i < sp.last; i++) {
+      let tok = doc.tokens[i];
+      let from = doc.starts[i];
+      if (tok.length === 8 && doc.lower[i].startsWith('mid-')) {
+        tok = tok.slice(4); // "mid-2019" is one token
+        from += 4;
+        if (isYear(tok)) {
+          found.push({ text: tok, start: from, end: doc.ends[i], value: tok, precision: 'year' });
+          continue;
+        }
+      }
+      if (tok.length !== 4 || !isYear(tok)) continue;
+      let p = i - 1;
+      if (p >= sp.first && doc.tokens[p] === '-') p--;
+      if (p < sp.first || !YEAR_CUE.has(doc.lower[p])) continue;
+      found.push({ text: tok, start: doc.starts[i], end: doc.ends[i], value: tok, precision: 'year' });
+    }
+    // Anaphoric days: "the same day", "that day", "the next day", "the previous day".
+    for (let i = sp.first; i + 1 < sp.last; i++) {
+      const a = doc.lower[i];
+      const b = doc.lower[i + 1];
+      const c = i + 2 < sp.last ? doc.lower[i + 2] : '';
+      const startOf = (k: number) => doc.starts[k];
+      const endOf = (k: number) => doc.ends[k];
+      if ((a === 'the' || a === 'that') && b === 'same' && c === 'day') anaphora.push({ start: startOf(i), end: endOf(i + 2), offset: 0 });
+      else if (a === 'that' && b === 'day') anaphora.push({ start: startOf(i), end: endOf(i + 1), offset: 0 });
+      else if (a === 'the' && (b === 'next' || b === 'following') && c === 'day') anaphora.push({ start: startOf(i), end: endOf(i + 2), offset: 1 });
+      else if (a === 'the' && b === 'previous' && c === 'day') anaphora.push({ start: startOf(i), end: endOf(i + 2), offset: -1 });
+      else if (a === 'the' && b === 'day' && (c === 'before' || c === 'after')) {
+        // "the day before the vote" is relative to something else; only the bare phrase is safe
+        const nxt = i + 3 < sp.last ? doc.pos[i + 3] : 'PUNCT';
+        if (nxt === 'PUNCT' || nxt === 'CCONJ') anaphora.push({ start: startOf(i), end: endOf(i + 2), offset: c === 'before' ? -1 : 1 });
+      }
+    }
+  }
+
+  // Merge: by position; on overlap keep the longer expression.
+  const all: (Timex | { start: number; end: number; offset: number })[] = [...found, ...anaphora];
+  all.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Timex[] = [];
+  let lastEnd = -1;
+  let lastDay = formatDay(ad);
+  for (const t of all) {
+    if (t.start < lastEnd) continue;
+    lastEnd = t.end;
+    if ('offset' in t) {
+      const value = t.offset === 0 ? lastDay : formatDay(addDays(parseYmd(lastDay)!, t.offset));
+      out.push({ text: doc.text.slice(t.start, t.end), start: t.start, end: t.end, value, precision: 'day' });
+    } else {
+      if (t.precision === 'day' && /^\d{4}-\d\d-\d\d$/.test(t.value)) lastDay = t.value;
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Normalise one chrono result; null when it is not a date we keep. */
+function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: Ymd, future: boolean): Timex | null {
+  let start = r.index;
+  let text = r.text;
+  const lower = text.toLowerCase();
+  if (NOISE.has(lower)) return null;
+  const c = r.start;
+  const hasDay = c.isCertain('day');
+  const hasMonth = c.isCertain('month');
+  const hasYear = c.isCertain('year');
+  const hasWeekday = c.isCertain('weekday');
+  if (!hasDay && !hasMonth && !hasYear && !hasWeekday && !/\b(week|month|year)\b/.test(lower)) return null; // a time only
+  if (/^\d{1,2}[/.]\d{1,2}$/.test(text)) return null; // "3/4" is more often a fraction than a date
+  // Durations ("after six weeks", "within two days") are not dates.
+  if (/^(?:after|in|within|for|over)\s.*\b(?:days?|weeks?|months?|years?)$/.test(lower)) return null;
+  // A word before the expression that chrono left out: "last November", "this Monday".
+  const before = sentence.slice(Math.max(0, start - 10), start);
+  const pre = /(?:^|\s)(last|this|next|past)\s+$/i.exec(before);
+  const lead = /^(last|this|next|past|previous|coming)\s/i.exec(lower)?.[1] ?? pre?.[1]?.toLowerCase() ?? null;
+  if (pre && !/^(last|this|next|past|previous|coming)\s/i.test(lower)) {
+    start -= pre[0].length - (pre[0].startsWith(' ') || pre[0].startsWith('\t') ? 1 : 0);
+    text = sentence.slice(start, r.index + r.text.length);
+  }
+  let value: string;
+  let precision: DatePrecision;
+  const unit = /^(?:last|this|next|past|previous|coming)\s+(week|month|year)$/.exec(lower)?.[1];
+  if (unit) {
+    const shift = lead === 'this' ? 0 : lead === 'next' || lead === 'coming' ? 1 : -1;
+    if (unit === 'week') {
+      value = isoWeek(addDays(ad, 7 * shift));
+      precision = 'month'; // coarser than the week, never finer (DatePrecision has no 'week')
+    } else if (unit === 'month') {
+      const m0 = ad.m - 1 + shift;
+      const y = ad.y + Math.floor(m0 / 12);
+      value = `${y}-${pad2((((m0 % 12) + 12) % 12) + 1)}`;
+      precision = 'month';
+    } else {
+      value = String(ad.y + shift);
+      precision = 'year';
+    }
+  } else if (hasDay) {
+    const m = c.get('month')!;
+    const d = c.get('day')!;
+    const y = hasYear ? c.get('year')! : leanYearForDay(ad, m, d, future);
+    value = formatDay({ y, m, d });
+    precision = 'day';
+  } else if (hasWeekday && !hasMonth) {
+    const wd = c.get('weekday')!;
+    const refDow = new Date(Date.UTC(ad.y, ad.m - 1, ad.d)).getUTCDay();
+    let delta: number;
+    if (lead === 'next' || lead === 'coming') delta = ((wd - refDow + 7) % 7) + (wd === refDow ? 7 : 0);
+    else if (lead === 'last' || lead === 'past') delta = -(((refDow - wd + 7) % 7) || 7);
+    else if (future) delta = (wd - refDow + 7) % 7;
+    else delta = -((refDow - wd + 7) % 7);
+    value = formatDay(addDays(ad, delta));
+    precision = 'day';
+  } else if (hasMonth) {
+    // "march" in lower case is the verb; month names are capitalised.
+    if (!/[A-Z0-9]/.test(r.text)) return null;
+    const m = c.get('month')!;
+    let y: number;
+    if (hasYear) y = c.get('year')!;
+    else if (lead === 'last' || lead === 'past') y = m < ad.m ? ad.y : ad.y - 1;
+    else if (lead === 'next' || lead === 'coming') y = m > ad.m ? ad.y : ad.y + 1;
+    else if (lead === 'this') y = ad.y;
+    else y = m <= ad.m || future ? ad.y : ad.y - 1;
+    value = `${y}-${pad2(m)}`;
+    precision = 'month';
+  } else if (hasYear) {
+    value = String(c.get('year'));
+    precision = 'year';
+  } else return null;
+  const y = Number(value.slice(0, 4));
+  if (!(y >= 1000 && y <= 2200)) return null;
+  return { text, start: base + start, end: base + start + text.length, value, precision };
+}
+
+/** Year of an unyeared day: this year unless that lies well after the article date. */
+function leanYearForDay(ad: Ymd, m: number, d: number, future: boolean): number {
+  const cand = Date.UTC(ad.y, m - 1, d);
+  const refT = Date.UTC(ad.y, ad.m - 1, ad.d);
+  if (cand <= refT + FUTURE_WINDOW_DAYS * DAY_MS || future) return ad.y;
+  return ad.y - 1;
+}
+
+/** Is there a future marker within a few tokens of char offset `at` (same sentence)? */
+function isFuture(doc: Doc, first: number, last: number, at: number): boolean {
+  let lo = first;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (doc.ends[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(first, lo - FUTURE_WINDOW_TOKENS);
+  const to = Math.min(last, lo + FUTURE_WINDOW_TOKENS);
+  for (let i = from; i < to; i++) if (FUTURE.has(doc.lower[i])) return true;
+  return false;
+}
+
+function isYear(tok: string): boolean {
+  for (let k = 0; k < 4; k++) {
+    const ch = tok.charCodeAt(k);
+    if (ch < 48 || ch > 57) return false;
+  }
+  const y = Number(tok);
+  return y >= 1800 && y <= 2100;
+}
+
+function parseYmd(s: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+function addDays(a: Ymd, days: number): Ymd {
+  const t = new Date(Date.UTC(a.y, a.m - 1, a.d) + days * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function formatDay(a: Ymd): string {
+  return `${String(a.y).padStart(4, '0')}-${pad2(a.m)}-${pad2(a.d)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** ISO-8601 week of a day, e.g. 2021-W33. */
+function isoWeek(a: Ymd): string {
+  const t = new Date(Date.UTC(a.y, a.m - 1, a.d));
+  const dow = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - dow); // Thursday of this week decides the year
+  const y = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(y, 0, 1)) / DAY_MS + 1) / 7);
+  return `${y}-W${pad2(week)}`;
+}

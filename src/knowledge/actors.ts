@@ -1,0 +1,377 @@
+// Actor knowledge: countries, demonyms, government metonyms, agent nouns, named organisations and
+// date-restricted people, compiled once into a token trie keyed on lower-cased tokens (the Doc's
+// `lower` array) plus the maps coreference needs. Data lives in dictionaries/actors/*.tsv and the
+// world-countries package; nothing here runs per article.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DICTIONARIES } from '../paths.js';
+
+const require = createRequire(import.meta.url);
+
+/** What a dictionary phrase denotes. */
+export type EntryKind = 'country' | 'demonym' | 'metonym' | 'agent' | 'org' | 'igo' | 'person' | 'modifier';
+
+export interface ActorEntry {
+  kind: EntryKind;
+  /** ISO3 country, or null (IGOs, NGOs, bare agents). */
+  country: string | null;
+  /** Sector codes that follow the country in the actor code (for IGOs: IGO + family codes). */
+  sectors: string[];
+  /** Agent flags. */
+  person?: boolean;
+  inherit?: boolean;
+  title?: boolean;
+  role?: string;
+  /** Person id (index into ActorKnowledge.people) for kind 'person'. */
+  personId?: number;
+  /** Whether this variant was the surname alone. */
+  surname?: boolean;
+  /** Modifier effect. */
+  effect?: 'eli' | 'skip' | 'det';
+  /** Acronyms ("US", "WHO") only match upper-case text. */
+  upper?: string[];
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: ActorEntry[] | null;
+}
+
+export interface PersonTerm {
+  /** ISO3, or null for an IGO office (the code then starts IGO). */
+  country: string | null;
+  sectors: string[];
+  from: string;
+  to: string;
+  role: string | null;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  gender: 'm' | 'f' | null;
+  terms: PersonTerm[];
+}
+
+export interface ActorKnowledge {
+  trie: TrieNode;
+  people: Person[];
+  /** "ARM|defense minister" → office terms, for "the Armenian defense minister". */
+  offices: Map<string, { personId: number; from: string; to: string }[]>;
+  /** ISO3 → common English name. */
+  countryNames: Map<string, string>;
+  /** Lower-cased pronoun → gender ('m' | 'f' | null for plural/neutral). */
+  pronouns: Map<string, 'm' | 'f' | null>;
+  /** Lower-cased common given names (a name starting with one is a person's). */
+  firstNames: Set<string>;
+}
+
+/** Split a dictionary phrase the way the matcher splits Doc tokens (see `splitToken`). */
+export function phraseKeys(phrase: string): string[] {
+  // fast path: plain lower-case words
+  if (/^[a-z ]+$/.test(phrase)) return phrase.split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (const word of phrase.trim().split(/\s+/)) {
+    if (!word) continue;
+    let w = word.toLowerCase().replace(/[’`´]/g, "'");
+    let poss = false;
+    if (w.length > 2 && w.endsWith("'s")) {
+      poss = true;
+      w = w.slice(0, -2);
+    }
+    for (const p of splitToken(w)) out.push(p);
+    if (poss) out.push("'s");
+  }
+  return out;
+}
+
+/** Hyphenated tokens are matched piece by piece ("ex-president" → ex - president). */
+export function splitToken(lower: string): string[] {
+  const w = lower.replace(/[’`´]/g, "'");
+  if (w.length < 3 || w.indexOf('-') <= 0 || w.endsWith('-')) return [w];
+  const out: string[] = [];
+  for (const part of w.split('-')) {
+    if (out.length) out.push('-');
+    if (part) out.push(part);
+  }
+  return out;
+}
+
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && /[A-Z]/.test(word) && word === word.toUpperCase() && !/[a-z]/.test(word);
+}
+
+function addPhrase(root: TrieNode, phrase: string, entry: ActorEntry): void {
+  const keys = phraseKeys(phrase);
+  if (!keys.length) return;
+  const words = phrase.trim().split(/\s+/);
+  const e: ActorEntry = words.some(isAcronym) && words.length === 1 ? { ...entry, upper: [phrase.trim()] } : entry;
+  let node = root;
+  for (const k of keys) {
+    let n = node.next.get(k);
+    if (!n) {
+      n = { next: new Map(), entries: null };
+      node.next.set(k, n);
+    }
+    node = n;
+  }
+  if (!node.entries) node.entries = [];
+  // a phrase names one country: the first source that lists it wins
+  if ((e.kind === 'country' || e.kind === 'demonym') && node.entries.some((x) => x.kind === 'country' || x.kind === 'demonym')) return;
+  // identical duplicates add nothing
+  if (!node.entries.some((x) => sameEntry(x, e))) node.entries.push(e);
+}
+
+function sameEntry(a: ActorEntry, b: ActorEntry): boolean {
+  if (a.kind !== b.kind || a.country !== b.country || a.personId !== b.personId || a.role !== b.role) return false;
+  if (a.sectors.length !== b.sectors.length || a.sectors.some((x, i) => x !== b.sectors[i])) return false;
+  return (a.upper?.[0] ?? '') === (b.upper?.[0] ?? '');
+}
+
+/** Lines of a dictionary file without comments and blank lines. */
+function dictLines(file: string): string[] {
+  const text = readFileSync(join(DICTIONARIES, 'actors', file), 'utf8');
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    out.push(line);
+  }
+  return out;
+}
+
+/** English plural(s) of a phrase's last word. */
+export function plurals(phrase: string): string[] {
+  const m = /^(.*?)(\S+)$/.exec(phrase);
+  if (!m) return [];
+  const [, head, w] = m;
+  const lw = w.toLowerCase();
+  const out: string[] = [];
+  if (/(?:wo)?man$/.test(lw) && !/(?:ger|ro|ta|o)man$/.test(lw)) out.push(w.slice(0, -3) + 'men');
+  else if (lw.endsWith('person')) out.push(w.slice(0, -6) + 'people', w + 's');
+  else if (lw === 'child') out.push(w + 'ren');
+  else if (/[^aeiou]y$/.test(lw)) out.push(w.slice(0, -1) + 'ies');
+  else if (/(?:s|x|z|ch|sh)$/.test(lw)) out.push(w + 'es');
+  else if (lw.endsWith('.')) return [];
+  else out.push(w + 's');
+  return out.map((p) => head + p);
+}
+
+const SPELLINGS: [RegExp, string][] = [
+  [/defense/g, 'defence'],
+  [/organization/g, 'organisation'],
+  [/labor/g, 'labour'],
+  [/center/g, 'centre'],
+  [/counselor/g, 'counsellor'],
+];
+
+/** American spelling plus British variants. */
+function spellings(phrase: string): string[] {
+  const out = [phrase];
+  for (const [re, to] of SPELLINGS) {
+    // (global regexes keep lastIndex between test() calls, so compare replace() results instead)
+    for (const p of [...out]) {
+      const q = p.replace(re, to);
+      if (q !== p) out.push(q);
+    }
+  }
+  return out;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD → a comparable day string (start or end of the period). */
+function dayOf(s: string, end: boolean): string {
+  const t = s.trim();
+  if (!t || t === '-') return end ? '9999-12-31' : '0000-01-01';
+  if (/^\d{4}$/.test(t)) return end ? `${t}-12-31` : `${t}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(t)) return end ? `${t}-31` : `${t}-01`;
+  return t;
+}
+
+/** Split an actor code (RUSGOVMIL, IGOUNO) into country + 3-letter sectors. */
+export function splitCode(code: string, countries: Set<string>): { country: string | null; sectors: string[] } {
+  const chunks: string[] = [];
+  for (let i = 0; i + 3 <= code.length; i += 3) chunks.push(code.slice(i, i + 3));
+  if (chunks.length && countries.has(chunks[0]) && chunks[0] !== 'IGO' && chunks[0] !== 'NGO') {
+    return { country: chunks[0], sectors: chunks.slice(1) };
+  }
+  return { country: null, sectors: chunks };
+}
+
+interface WorldCountry {
+  cca3: string;
+  independent?: boolean;
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+/** Load and compile the actor dictionaries (dictionaries/actors + world-countries). */
+export function loadActorKnowledge(): ActorKnowledge {
+  const root: TrieNode = { next: new Map(), entries: null };
+  const countries = require('world-countries') as WorldCountry[];
+  const iso = new Set<string>(countries.map((c) => c.cca3));
+  iso.add('XKX');
+  const countryNames = new Map<string, string>();
+  const countryWords = new Set<string>();
+  const addCountry = (code: string, name: string) => {
+    addPhrase(root, name, { kind: 'country', country: code, sectors: [] });
+    countryWords.add(name.toLowerCase());
+  };
+  const addDemonym = (code: string, word: string) => {
+    addPhrase(root, word, { kind: 'demonym', country: code, sectors: [] });
+    // "Russians", "Kazakhs", "Saudis": plural people nouns name the country's people
+    if (/(?:an|i|k|h|b|z|g|e)$/i.test(word) && !/(?:ese|ish|ch|sh)$/i.test(word)) {
+      addPhrase(root, word + 's', { kind: 'demonym', country: code, sectors: [] });
+    }
+  };
+  // our own variants first, then independent countries, then territories: the first country entry
+  // of a phrase wins ("French" is France, not the French Southern Territories)
+  for (const line of dictLines('countries.tsv')) {
+    const [code, kind, variants] = line.split('\t');
+    if (!code || !variants) continue;
+    iso.add(code);
+    for (const v of variants.split('|').map((x) => x.trim()).filter(Boolean)) {
+      if (kind === 'name') addCountry(code, v);
+      else addDemonym(code, v);
+    }
+  }
+  const ordered = [...countries.filter((c) => c.independent !== false), ...countries.filter((c) => c.independent === false)];
+  for (const c of ordered) {
+    // world-countries files Kosovo under the user-assigned code UNK; Dyad uses XKX as GDELT/PETRARCH do
+    const code = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
+    countryNames.set(code, c.name.common);
+    addCountry(code, c.name.common);
+    addCountry(code, c.name.official);
+    for (const a of c.altSpellings ?? []) {
+      // two-letter codes ("RU", "AM") are too ambiguous as words; keep longer ASCII spellings
+      if (a.length > 3 && /^[\x20-\x7e]+$/.test(a)) addCountry(code, a);
+    }
+    const d = c.demonyms?.eng;
+    if (d?.m) addDemonym(code, d.m);
+    if (d?.f && d.f !== d.m) addDemonym(code, d.f);
+  }
+  // government metonyms: listed ones, then world-countries capitals not excluded
+  const excluded = new Set<string>();
+  for (const line of dictLines('metonyms.tsv')) {
+    if (line.startsWith('-')) {
+      excluded.add(line.slice(1).trim().toLowerCase());
+      continue;
+    }
+    const [phrase, code] = line.split('\t');
+    if (!phrase || !code) continue;
+    excluded.add(phrase.trim().toLowerCase());
+    const { country, sectors } = splitCode(code.trim(), iso);
+    addPhrase(root, phrase, { kind: 'metonym', country, sectors });
+  }
+  for (const c of ordered) {
+    if (c.independent === false) continue;
+    for (const cap of c.capital ?? []) {
+      const l = cap.toLowerCase();
+      if (excluded.has(l) || countryWords.has(l) || !/^[\x20-\x7e]+$/.test(cap)) continue;
+      addPhrase(root, cap, { kind: 'metonym', country: c.cca3, sectors: ['GOV'] });
+    }
+  }
+  // agent nouns
+  for (const line of dictLines('agents.tsv')) {
+    const [phrase, sec, flags = ''] = line.split('\t');
+    if (!phrase || !sec) continue;
+    const fl = flags.split(',').map((f) => f.trim());
+    const entry: ActorEntry = {
+      kind: 'agent',
+      country: null,
+      sectors: sec.trim() === '-' ? [] : sec.trim().split(/\s+/),
+      person: fl.includes('p') || undefined,
+      inherit: fl.includes('i') || undefined,
+      title: fl.includes('title') || undefined,
+      role: fl.find((f) => f.startsWith('role='))?.slice(5),
+    };
+    for (const p of spellings(phrase.trim())) {
+      addPhrase(root, p, entry);
+      for (const pl of plurals(p)) addPhrase(root, pl, entry);
+    }
+  }
+  // organisations
+  for (const line of dictLines('orgs.tsv')) {
+    const [names, code, kind] = line.split('\t');
+    if (!names || !code) continue;
+    const { country, sectors } = splitCode(code.trim(), iso);
+    const k: EntryKind = kind?.trim() === 'igo' ? 'igo' : 'org';
+    for (const v of names.split('|').map((x) => x.trim()).filter(Boolean)) {
+      for (const p of spellings(v)) addPhrase(root, p, { kind: k, country, sectors: [...sectors] });
+    }
+  }
+  // modifiers
+  for (const line of dictLines('modifiers.tsv')) {
+    const [word, effect] = line.split('\t');
+    if (!word || !effect) continue;
+    addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'skip' | 'det' });
+  }
+  // people
+  const people: Person[] = [];
+  const byName = new Map<string, Person>();
+  const offices = new Map<string, { personId: number; from: string; to: string }[]>();
+  for (const line of dictLines('people.tsv')) {
+    const [names, gender, code, from = '', to = '', role = ''] = line.split('\t');
+    if (!names || !code) continue;
+    const variants = names.split('|').map((x) => x.trim()).filter(Boolean);
+    const key = variants[0].toLowerCase();
+    let person = byName.get(key);
+    if (!person) {
+      person = { id: people.length, name: variants[0], gender: gender === 'f' ? 'f' : gender === 'm' ? 'm' : null, terms: [] };
+      people.push(person);
+      byName.set(key, person);
+    }
+    const { country, sectors } = splitCode(code.trim(), iso);
+    const term: PersonTerm = {
+      country,
+      sectors,
+      from: dayOf(from, false),
+      to: dayOf(to, true),
+      role: role.trim() || null,
+    };
+    person.terms.push(term);
+    if (term.role) {
+      const ok = `${term.country}|${term.role}`;
+      let list = offices.get(ok);
+      if (!list) offices.set(ok, (list = []));
+      list.push({ personId: person.id, from: term.from, to: term.to });
+    }
+    // a listed one-word variant (or "-") replaces the automatic surnames
+    const autoSurname = !variants.some((v) => !/\s/.test(v));
+    for (const v of variants) {
+      if (v === '-') continue;
+      addPhrase(root, v, { kind: 'person', country: null, sectors: [], personId: person.id });
+      const parts = v.split(/\s+/);
+      if (parts.length > 1 && autoSurname) {
+        addPhrase(root, parts[parts.length - 1], { kind: 'person', country: null, sectors: [], personId: person.id, surname: true });
+      }
+    }
+  }
+  const pronouns = new Map<string, 'm' | 'f' | null>([
+    ['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f'],
+  ]);
+  const firstNames = new Set<string>();
+  for (const line of dictLines('first-names.txt')) for (const n of line.split(/\s+/)) if (n) firstNames.add(n.toLowerCase());
+  for (const p of people) {
+    const first = p.name.split(/\s+/)[0];
+    if (p.name.includes(' ')) firstNames.add(first.toLowerCase());
+  }
+  return { trie: root, people, offices, countryNames, pronouns, firstNames };
+}
+
+/** The term a person held on `date` (YYYY-MM-DD), or null; with no date, the latest term. */
+export function termOn(person: Person, date: string | null): PersonTerm | null {
+  if (!date) {
+    let best: PersonTerm | null = null;
+    for (const t of person.terms) if (!best || t.to > best.to || (t.to === best.to && t.from > best.from)) best = t;
+    return best;
+  }
+  let found: PersonTerm | null = null;
+  for (const t of person.terms) {
+    // the most specific (latest-starting) term covering the date wins
+    if (t.from <= date && date <= t.to && (!found || t.from > found.from)) found = t;
+  }
+  return found;
+}

@@ -1,0 +1,164 @@
+// Schema migrations, kept in code so the compiled package carries them. Each migration is written
+// once for both back ends; only the full-text index differs (SQLite FTS5 with external content kept
+// in step by triggers; PostgreSQL a generated tsvector column with a GIN index).
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Articles longer than this are indexed for full-text search only up to this many characters. */
+export const FTS_MAX_CHARS = 500_000;
+
+function initial(dialect: DialectName): Migration {
+  const real = dialect === 'sqlite' ? 'real' : 'double precision';
+  return {
+    async up(db: Kysely<any>) {
+      let articles = db.schema.createTable('articles');
+      articles = dialect === 'sqlite'
+        ? articles.addColumn('seq', 'integer', (c) => c.primaryKey())
+        : articles.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
+      await articles
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('url', 'text')
+        .addColumn('source', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('n_events', 'integer', (c) => c.notNull())
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_date').on('articles').column('date').execute();
+
+      const span = (t: any, prefix: string, nullable = false) => t
+        .addColumn(`${prefix}text`, 'text', (c: any) => (nullable ? c : c.notNull()))
+        .addColumn(`${prefix}start`, 'integer', (c: any) => (nullable ? c : c.notNull()))
+        .addColumn(`${prefix}end`, 'integer', (c: any) => (nullable ? c : c.notNull()));
+
+      let events: any = db.schema.createTable('events')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('sentence', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('date_precision', 'text', (c) => c.notNull())
+        .addColumn('plover', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text')
+        .addColumn('context', 'text')
+        .addColumn('cameo', 'text', (c) => c.notNull())
+        .addColumn('quad', 'integer', (c) => c.notNull())
+        .addColumn('goldstein', real, (c) => c.notNull())
+        .addColumn('negated', 'integer', (c) => c.notNull())
+        .addColumn('aux', 'text');
+      events = span(events, 'source_')
+        .addColumn('source_code', 'text')
+        .addColumn('source_country', 'text')
+        .addColumn('source_sectors', 'text', (c: any) => c.notNull())
+        .addColumn('source_name', 'text')
+        .addColumn('has_target', 'integer', (c: any) => c.notNull());
+      events = span(events, 'target_', true)
+        .addColumn('target_code', 'text')
+        .addColumn('target_country', 'text')
+        .addColumn('target_sectors', 'text')
+        .addColumn('target_name', 'text')
+        .addColumn('location_text', 'text')
+        .addColumn('location_name', 'text')
+        .addColumn('location_country', 'text')
+        .addColumn('location_lat', real)
+        .addColumn('location_lon', real)
+        .addColumn('location_geonameid', 'integer')
+        .addColumn('trigger', 'text', (c: any) => c.notNull())
+        .addColumn('trigger_start', 'integer', (c: any) => c.notNull())
+        .addColumn('trigger_end', 'integer', (c: any) => c.notNull())
+        .addColumn('rule', 'text', (c: any) => c.notNull())
+        .addColumn('cluster', 'text', (c: any) => c.notNull())
+        .addPrimaryKeyConstraint('events_pk', ['article_id', 'id']);
+      await events.execute();
+      await db.schema.createIndex('events_date').on('events').columns(['date', 'article_id', 'id']).execute();
+      for (const col of ['plover', 'source_country', 'target_country', 'cluster']) {
+        await db.schema.createIndex(`events_${col}`).on('events').column(col).execute();
+      }
+
+      await db.schema.createTable('actors')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('code', 'text')
+        .addColumn('country', 'text')
+        .addColumn('sectors', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('actors_article').on('actors').column('article_id').execute();
+      await db.schema.createIndex('actors_code').on('actors').column('code').execute();
+
+      const child = (name: string) => span(
+        db.schema.createTable(name)
+          .addColumn('article_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull()),
+        '',
+      );
+      await child('entities').addColumn('type', 'text', (c: any) => c.notNull()).execute();
+      await child('places')
+        .addColumn('type', 'text', (c: any) => c.notNull())
+        .addColumn('name', 'text', (c: any) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('lat', real, (c: any) => c.notNull())
+        .addColumn('lon', real, (c: any) => c.notNull())
+        .addColumn('geonameid', 'integer')
+        .execute();
+      await child('timexes')
+        .addColumn('value', 'text', (c: any) => c.notNull())
+        .addColumn('precision', 'text', (c: any) => c.notNull())
+        .execute();
+      let quotes: any = db.schema.createTable('quotes')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('has_speaker', 'integer', (c) => c.notNull());
+      quotes = span(quotes, 'speaker_', true)
+        .addColumn('speaker_name', 'text')
+        .addColumn('speaker_code', 'text');
+      quotes = span(quotes, 'cue_', true);
+      quotes = span(quotes, 'content_').addColumn('direct', 'integer', (c: any) => c.notNull());
+      await quotes.execute();
+      for (const t of ['entities', 'places', 'timexes', 'quotes']) {
+        await db.schema.createIndex(`${t}_article`).on(t).columns(['article_id', 'seq']).unique().execute();
+      }
+
+      // Cross-article events: mentions sharing a cluster key, counted like GDELT's NumMentions /
+      // NumArticles / NumSources. A view, so counts stay right under concurrent writers and re-codes.
+      const count = dialect === 'postgres' ? (x: string) => `cast(${x} as integer)` : (x: string) => x;
+      await sql.raw(`create view event_clusters as
+        select e.cluster as cluster, min(e.date) as date,
+               ${count('count(*)')} as num_mentions,
+               ${count('count(distinct e.article_id)')} as num_articles,
+               ${count(`count(distinct coalesce(a.source, a.url, a.id))`)} as num_sources,
+               min(e.id) as first_event_id
+        from events e join articles a on a.id = e.article_id
+        group by e.cluster`).execute(db);
+
+      if (dialect === 'sqlite') {
+        await sql.raw(`create virtual table articles_fts using fts5(title, text, content='articles', content_rowid='seq')`).execute(db);
+        await sql.raw(`create trigger articles_fts_ai after insert on articles begin
+            insert into articles_fts(rowid, title, text) values (new.seq, new.title, substr(new.text, 1, ${FTS_MAX_CHARS}));
+          end`).execute(db);
+        await sql.raw(`create trigger articles_fts_ad after delete on articles begin
+            insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.seq, old.title, substr(old.text, 1, ${FTS_MAX_CHARS}));
+          end`).execute(db);
+        await sql.raw(`create trigger articles_fts_au after update of title, text on articles begin
+            insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.seq, old.title, substr(old.text, 1, ${FTS_MAX_CHARS}));
+            insert into articles_fts(rowid, title, text) values (new.seq, new.title, substr(new.text, 1, ${FTS_MAX_CHARS}));
+          end`).execute(db);
+      } else {
+        await sql.raw(`alter table articles add column tsv tsvector generated always as
+            (to_tsvector('english', left(coalesce(title, '') || ' ' || text, ${FTS_MAX_CHARS}))) stored`).execute(db);
+        await sql.raw(`create index articles_tsv on articles using gin (tsv)`).execute(db);
+      }
+    },
+  };
+}
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return { getMigrations: async () => ({ '0001_initial': initial(dialect) }) };
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseText } from '../../src/text/document.js';
+import { verbGroups } from '../../src/events/verbgroups.js';
+
+function groupsOf(text: string) {
+  const doc = parseText(text);
+  return { doc, groups: verbGroups(doc, 0, doc.tokens.length) };
+}
+
+test('negation, modality and voice of verb groups', () => {
+  const { doc, groups } = groupsOf('Armenia did not sign the deal, but Russia will supply arms and the base was attacked by rebels.');
+  const byLemma = new Map(groups.map((g) => [g.lemma, g]));
+  assert.equal(byLemma.get('sign')?.negated, true);
+  assert.equal(byLemma.get('supply')?.future, true);
+  assert.equal(byLemma.get('supply')?.negated, false);
+  assert.equal(byLemma.get('attack')?.passive, true);
+  assert.equal(doc.tokens[byLemma.get('sign')!.first], 'did');
+});
+
+test('infinitives, gerunds and particles', () => {
+  const { groups } = groupsOf('Responding to the talks, the army decided to step up patrols.');
+  const step = groups.find((g) => g.lemma === 'step');
+  assert.ok(step);
+  assert.equal(step.infinitive, true);
+  assert.deepEqual(step.particles, ['up']);
+  assert.equal(groups.find((g) => g.lemma === 'respond')?.gerund, true);
+});
+
+test('hypothetical modals', () => {
+  const { groups } = groupsOf('Turkey could impose sanctions.');
+  assert.equal(groups[0].hypothetical, true);
+});

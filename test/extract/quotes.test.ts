@@ -1,0 +1,194 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseText } from '../../src/text/document.js';
+import { SHARED_DIR } from '../../src/paths.js';
+import { findQuotes, loadQuoteKnowledge, type SpeakerHint } from '../../src/extract/quotes.js';
+import type { Quote } from '../../src/types.js';
+
+const example = readFileSync(join(SHARED_DIR, 'examples', 'armenia-russia-arms-2021-08-24.txt'), 'utf8').replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/, '');
+
+/** A hint for the `nth` occurrence (0-based) of `s` in `text`. */
+function hint(text: string, s: string, name: string | null, code: string | null, nth = 0, kind = 'actor'): SpeakerHint {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(s, at + 1);
+    assert.ok(at >= 0, `hint text not found: ${s} #${nth}`);
+  }
+  return { start: at, end: at + s.length, name, code, kind };
+}
+
+const ARM = 'ARMGOVMIL';
+const hints: SpeakerHint[] = [
+  hint(example, 'the Armenian Defense Ministry', 'Armenian Defense Ministry', ARM),
+  hint(example, 'Karapetian', 'Arshak Karapetyan', ARM, 0),
+  hint(example, 'the Armenian ministry', 'Armenian Defense Ministry', ARM),
+  hint(example, 'the ministry also', 'Armenian Defense Ministry', ARM),
+  hint(example, 'Shoygu', 'Sergey Shoygu', 'RUSGOVMIL', 1),
+  hint(example, 'Russia will continue', 'Russia', 'RUS'),
+  hint(example, 'the Russian defense minister', 'Sergey Shoygu', 'RUSGOVMIL'),
+  hint(example, 'Azerbaijani President Ilham Aliyev', 'Ilham Aliyev', 'AZEGOV'),
+  hint(example, 'Aliyev said', 'Ilham Aliyev', 'AZEGOV'),
+  hint(example, 'Aliyev’s', 'Ilham Aliyev', 'AZEGOV'),
+  hint(example, 'Russian Foreign Ministry spokeswoman Maria Zakharova', 'Maria Zakharova', 'RUSGOV'),
+  hint(example, 'she reminded', 'Maria Zakharova', 'RUSGOV'),
+  hint(example, 'Zakharova said.', 'Maria Zakharova', 'RUSGOV'),
+].map((h) => {
+  // trim the helper context words used to locate the mention
+  const t = example.slice(h.start, h.end);
+  for (const suffix of [' said.', ' said', ' also', ' reminded', '’s', ' will continue']) if (t.endsWith(suffix)) return { ...h, end: h.end - suffix.length };
+  if (t === 'Russia will continue') return { ...h, end: h.start + 6 };
+  return h;
+});
+
+function quoteWith(qs: Quote[], contentStart: string): Quote {
+  const q = qs.find((x) => x.content.text.startsWith(contentStart));
+  assert.ok(q, `no quote starting ${contentStart}`);
+  return q;
+}
+
+function assertSpans(text: string, qs: Quote[]): void {
+  for (const q of qs) {
+    assert.equal(text.slice(q.content.start, q.content.end), q.content.text);
+    if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+    if (q.cue) assert.equal(text.slice(q.cue.start, q.cue.end), q.cue.text);
+  }
+}
+
+test('example article: direct quotes with content, speaker and cue', () => {
+  const qs = findQuotes(parseText(example), hints);
+  assertSpans(example, qs);
+  const a = quoteWith(qs, 'a number of issues of mutual interest');
+  assert.equal(a.direct, true);
+  assert.equal(a.content.text, 'a number of issues of mutual interest.');
+  assert.equal(a.speaker?.text, 'the Armenian Defense Ministry');
+  assert.equal(a.speaker?.code, ARM);
+
+  const b = quoteWith(qs, 'Karapetian then discussed');
+  assert.equal(b.direct, true);
+  assert.ok(b.content.text.endsWith('director of the Rosoboronexport Company Alexander Mikheyev'));
+  assert.equal(b.speaker?.text, 'the Armenian ministry');
+  assert.equal(b.cue?.text, 'said');
+
+  const c = quoteWith(qs, 'We can consider');
+  assert.equal(c.content.text, 'We can consider that the process of arms supplies to Armenia has started');
+  assert.equal(c.speaker?.text, 'the Russian defense minister');
+  assert.equal(c.speaker?.name, 'Sergey Shoygu');
+
+  const d = quoteWith(qs, 'We expect that Russia');
+  assert.equal(d.content.text, 'We expect that Russia will stop arming Armenia, we don’t see it at the moment');
+  assert.equal(d.speaker?.text, 'Aliyev');
+  assert.equal(d.speaker?.name, 'Ilham Aliyev');
+  assert.equal(d.cue?.text, 'said');
+
+  const e = quoteWith(qs, 'It is Russia’s sovereign right');
+  assert.ok(e.content.text.endsWith('in the region'));
+  assert.equal(e.speaker?.text, 'Zakharova');
+  assert.equal(e.speaker?.code, 'RUSGOV');
+});
+
+test('example article: indirect quotes', () => {
+  const qs = findQuotes(parseText(example), hints);
+  const s = quoteWith(qs, 'Russia will continue to help Armenia');
+  assert.equal(s.direct, false);
+  assert.equal(s.content.text, 'Russia will continue to help Armenia reform and modernize its armed forces');
+  assert.equal(s.speaker?.text, 'Shoygu');
+  assert.equal(s.cue?.text, 'said');
+
+  const z = quoteWith(qs, 'supplying weapons to other countries');
+  assert.equal(z.direct, false);
+  assert.equal(z.content.text, 'supplying weapons to other countries was Moscow’s sovereign right');
+  assert.equal(z.speaker?.name, 'Maria Zakharova');
+
+  const r = quoteWith(qs, 'Russia has supplied weapons');
+  assert.equal(r.speaker?.text, 'she');
+  assert.equal(r.cue?.text, 'reminded');
+
+  const al = quoteWith(qs, 'while the Armenian people');
+  assert.equal(al.cue?.text, 'argued');
+  assert.equal(al.speaker?.name, 'Ilham Aliyev');
+  // the partial quotes inside Aliyev's argument are his
+  assert.equal(quoteWith(qs, 'illogical').speaker?.name, 'Ilham Aliyev');
+
+  const acc = quoteWith(qs, 'on the same day Karapetian held');
+  assert.equal(acc.cue?.text, 'According to');
+  assert.equal(acc.speaker?.text, 'the Armenian Defense Ministry');
+
+  // no quote has a speaker inside a direct quotation ("Russia" in "We expect that Russia ...")
+  assert.ok(!qs.some((q) => q.speaker?.text === 'Russia'));
+});
+
+test('without hints: noun phrase speakers with null names', () => {
+  const qs = findQuotes(parseText(example), []);
+  const b = quoteWith(qs, 'Karapetian then discussed');
+  assert.equal(b.speaker?.text, 'the Armenian ministry');
+  assert.equal(b.speaker?.name ?? null, null);
+  assert.equal(quoteWith(qs, 'We expect that Russia').speaker?.text, 'Aliyev');
+  assert.equal(quoteWith(qs, 'Russia has supplied weapons').speaker?.text, 'she');
+});
+
+test('split quotes, inversion, cue before, straight quotes', () => {
+  const text = '“We will not give up,” he said, “and we will win.”\n\n"Prices will rise," said the central bank.\n\nThe minister told reporters: "The talks failed."';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  const a = quoteWith(qs, 'We will not give up');
+  const b = quoteWith(qs, 'and we will win.');
+  assert.equal(a.content.text, 'We will not give up');
+  assert.equal(a.speaker?.text, 'he');
+  assert.equal(b.speaker?.text, 'he');
+  assert.equal(b.cue?.text, 'said');
+  const c = quoteWith(qs, 'Prices will rise');
+  assert.equal(c.speaker?.text, 'the central bank');
+  const d = quoteWith(qs, 'The talks failed.');
+  assert.equal(d.speaker?.text, 'The minister');
+  assert.equal(d.cue?.text, 'told');
+});
+
+test('multi-paragraph quotes and quote-only paragraphs', () => {
+  const text = 'The president said: “We have made progress.\n\n“But there is more to do,” he added.\n\nSomething else happened.';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  const q = quoteWith(qs, 'We have made progress.');
+  assert.ok(q.content.text.endsWith('more to do'));
+  assert.ok(q.content.text.includes('\n\n“But'));
+  assert.ok(!qs.some((x) => x.content.text.includes('Something else')));
+});
+
+test('indirect: according to, tail attribution, told X that', () => {
+  const text = 'According to the Interior Ministry, five people were killed. The talks will resume next week, officials said. Police told reporters that the suspect had fled. The army will withdraw, said the defense minister.';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  const a = quoteWith(qs, 'five people were killed');
+  assert.equal(a.speaker?.text, 'the Interior Ministry');
+  assert.equal(a.cue?.text, 'According to');
+  const b = quoteWith(qs, 'The talks will resume next week');
+  assert.equal(b.speaker?.text, 'officials');
+  const c = quoteWith(qs, 'the suspect had fled');
+  assert.equal(c.speaker?.text, 'Police');
+  assert.equal(c.cue?.text, 'told');
+  const d = quoteWith(qs, 'The army will withdraw');
+  assert.equal(d.speaker?.text, 'the defense minister');
+});
+
+test('bad input: only quotes, unclosed quotes, stray marks', () => {
+  assert.deepEqual(findQuotes(parseText(''), []), []);
+  const only = '“One two three four.”\n\n“Five six seven eight.”';
+  const q1 = findQuotes(parseText(only), []);
+  assert.equal(q1.length, 2);
+  assert.equal(q1[0].speaker, null);
+  // an unclosed quote stops at its paragraph end
+  const unclosed = 'He said: “This never ends and\n\nThe next paragraph is narration. "Another one.\n\nMore narration here.';
+  const q2 = findQuotes(parseText(unclosed), []);
+  assertSpans(unclosed, q2);
+  assert.ok(!q2.some((q) => q.content.text.includes('next paragraph') || q.content.text.includes('More narration')));
+  assert.ok(q2.some((q) => q.content.text === 'This never ends and'));
+  const stray = '" " “ ” ” “ " 5\'11" tall "a';
+  const q3 = findQuotes(parseText(stray), []);
+  assertSpans(stray, q3);
+  const big = ('“' + 'word '.repeat(50)).repeat(200);
+  const t0 = performance.now();
+  findQuotes(parseText(big), []);
+  assert.ok(performance.now() - t0 < 2000);
+  assert.ok(loadQuoteKnowledge().cues.has('say'));
+});

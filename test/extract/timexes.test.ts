@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_DIR } from '../../src/paths.js';
+import { parseText } from '../../src/text/document.js';
+import { findTimexes } from '../../src/extract/timexes.js';
+import type { Timex } from '../../src/types.js';
+
+const AD = '2021-08-24';
+const run = (text: string, date = AD): Timex[] => findTimexes(parseText(text), date);
+const values = (text: string, date = AD) => run(text, date).map((t) => [t.text, t.value, t.precision]);
+
+test('example article: every date normalised', () => {
+  const raw = readFileSync(join(SHARED_DIR, 'examples', 'armenia-russia-arms-2021-08-24.txt'), 'utf8');
+  const text = raw.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/, '');
+  const got = findTimexes(parseText(text), AD);
+  for (const t of got) assert.equal(text.slice(t.start, t.end), t.text, 'offsets match the text');
+  assert.deepEqual(
+    got.map((t) => [t.text, t.value, t.precision]),
+    [
+      ['August 23', '2021-08-23', 'day'],
+      ['the same day', '2021-08-23', 'day'],
+      ['August 23', '2021-08-23', 'day'],
+      ['August 11', '2021-08-11', 'day'],
+      ['last year', '2020', 'year'],
+      ['August 14', '2021-08-14', 'day'],
+      ['August 19', '2021-08-19', 'day'],
+      ['last November', '2020-11', 'month'],
+    ],
+  );
+});
+
+test('past-leaning months, weekdays and days', () => {
+  assert.deepEqual(values('Protests began in November.'), [['November', '2020-11', 'month']]);
+  assert.deepEqual(values('Protests began in July.'), [['July', '2021-07', 'month']]);
+  assert.deepEqual(values('He resigned on Monday.'), [['on Monday', '2021-08-23', 'day']]);
+  assert.deepEqual(values('They met Friday.'), [['Friday', '2021-08-20', 'day']]);
+  assert.deepEqual(values('The talks are set for August 28.'), [['August 28', '2021-08-28', 'day']]);
+  assert.deepEqual(values('The talks were held on September 30.'), [['September 30', '2020-09-30', 'day']]);
+  assert.deepEqual(values('The talks will be held on September 30.'), [['September 30', '2021-09-30', 'day']]);
+  assert.deepEqual(values('The deal was signed on 3 March 2019.'), [['on 3 March 2019', '2019-03-03', 'day']]);
+  assert.deepEqual(values('Elections are due next month.'), [['next month', '2021-09', 'month']]);
+  // Around new year: December in a January article is last year's.
+  assert.deepEqual(values('Talks collapsed on December 28.', '2021-01-03'), [['December 28', '2020-12-28', 'day']]);
+});
+
+test('our rules: last November, last year’s, this year, in 2020, the same day', () => {
+  assert.deepEqual(values('He came last November.'), [['last November', '2020-11', 'month']]);
+  assert.deepEqual(values('He came last November.', '2021-12-05'), [['last November', '2021-11', 'month']]);
+  assert.deepEqual(values('in last year’s war'), [['last year', '2020', 'year']]);
+  assert.deepEqual(values("in last year's war"), [['last year', '2020', 'year']]);
+  assert.deepEqual(values('Exports grew this year.'), [['this year', '2021', 'year']]);
+  assert.deepEqual(values('The war began in 2020 and sanctions date from 2014.'), [
+    ['2020', '2020', 'year'],
+    ['2014', '2014', 'year'],
+  ]);
+  assert.deepEqual(values('Troops left in mid-2019.'), [['2019', '2019', 'year']]);
+  assert.deepEqual(values('On the same day, troops withdrew.'), [['the same day', AD, 'day']]);
+  assert.deepEqual(values('He arrived on August 11. The next day he left.'), [
+    ['August 11', '2021-08-11', 'day'],
+    ['The next day', '2021-08-12', 'day'],
+  ]);
+  assert.deepEqual(values('He left yesterday and returns today.'), [
+    ['yesterday', '2021-08-23', 'day'],
+    ['today', AD, 'day'],
+  ]);
+  assert.deepEqual(values('Fighting flared last week.'), [['last week', '2021-W33', 'month']]);
+});
+
+test('numbers that are not dates are not timexes', () => {
+  assert.deepEqual(values('He opened the Army-2021 exhibition.'), []);
+  assert.deepEqual(values('Russia deployed about 2,000 peacekeepers.'), []);
+  assert.deepEqual(values('It ended the 44-day war after six weeks of fighting.'), []);
+  assert.deepEqual(values('Resolution 2231 was adopted by 15 members and 1,500 troops.'), []);
+  assert.deepEqual(values('Thousands march in the capital and now demand change.'), []);
+  assert.deepEqual(values('He spoke at 10:30 am.'), []);
+});
+
+test('adversarial input: long and non-Latin text', () => {
+  const long = Array.from({ length: 2000 }, (_, i) => `Word${i} August ${(i % 28) + 1}`).join(' ') + '.';
+  const t0 = performance.now();
+  const got = run(long);
+  assert.ok(performance.now() - t0 < 5000);
+  assert.ok(got.length > 100);
+  assert.doesNotThrow(() => run('Москва 23 августа. القاهرة في ٢٣ أغسطس. 北京 8月23日。'));
+  assert.throws(() => run('x', 'yesterday'), /bad article date/);
+});

@@ -1,0 +1,17 @@
+// Runs one of this area's commands in a child process (tests spawn it, then kill it):
+// node dist/test/ingest/run-cli.js <ingest|export|enqueue|worker|watch> args...
+const [command, ...args] = process.argv.slice(2);
+const modules: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  ingest: async () => (await import('../../src/cli/ingest.js')).runIngest,
+  export: async () => (await import('../../src/cli/export.js')).runExport,
+  enqueue: async () => (await import('../../src/cli/enqueue.js')).runEnqueue,
+  worker: async () => (await import('../../src/cli/worker.js')).runWorker,
+  watch: async () => (await import('../../src/cli/watch.js')).runWatch,
+};
+const load = command ? modules[command] : undefined;
+if (!load) {
+  process.stderr.write(`run-cli: unknown command ${command}\n`);
+  process.exit(2);
+}
+const run = await load();
+process.exitCode = await run(args);

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadActorKnowledge, phraseKeys, plurals, termOn } from '../../src/knowledge/actors.js';
+
+test('loads within the start-up budget', () => {
+  loadActorKnowledge(); // warm the module cache (world-countries JSON)
+  const t0 = performance.now();
+  const k = loadActorKnowledge();
+  const ms = performance.now() - t0;
+  assert.ok(ms < 200, `load took ${ms} ms`);
+  assert.ok(k.people.length > 100);
+  assert.ok(k.countryNames.get('ARM') === 'Armenia');
+});
+
+test('phrase keys split hyphens and possessives like the Doc tokens', () => {
+  assert.deepEqual(phraseKeys("People's Republic of China"), ['people', "'s", 'republic', 'of', 'china']);
+  assert.deepEqual(phraseKeys('Secretary-General'), ['secretary', '-', 'general']);
+  assert.deepEqual(phraseKeys('U.S.'), ['u.s.']);
+});
+
+test('plurals and spelling variants are generated', () => {
+  assert.deepEqual(plurals('spokesman'), ['spokesmen']);
+  assert.deepEqual(plurals('company'), ['companies']);
+  assert.deepEqual(plurals('wanted person'), ['wanted people', 'wanted persons']);
+  const k = loadActorKnowledge();
+  const walk = (p: string) => {
+    let n: typeof k.trie | undefined = k.trie;
+    for (const key of phraseKeys(p)) n = n?.next.get(key);
+    return n?.entries ?? null;
+  };
+  assert.deepEqual(walk('defence ministry')?.[0].sectors, ['GOV', 'MIL']);
+  assert.deepEqual(walk('soldiers')?.[0].sectors, ['MIL']);
+  assert.equal(walk('armenian')?.[0].country, 'ARM');
+  assert.equal(walk('azerbaijani')?.[0].country, 'AZE');
+  assert.equal(walk('kremlin')?.[0].country, 'RUS');
+  assert.ok(walk('nato')?.some((e) => e.kind === 'igo'));
+});
+
+test('people terms are date-restricted', () => {
+  const k = loadActorKnowledge();
+  const shoygu = k.people.find((p) => p.name === 'Sergey Shoygu')!;
+  assert.deepEqual(termOn(shoygu, '2021-08-11')?.sectors, ['GOV', 'MIL']);
+  assert.equal(termOn(shoygu, '2010-01-01'), null);
+  assert.equal(termOn(shoygu, '2024-06-01')?.role, 'secretary of the security council');
+  const zak = k.people.find((p) => p.name === 'Maria Zakharova')!;
+  assert.equal(zak.gender, 'f');
+  assert.equal(termOn(zak, '2021-08-19')?.country, 'RUS');
+  assert.ok(k.offices.get('ARM|defense minister')!.length >= 5);
+});
