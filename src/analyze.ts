@@ -29,7 +29,7 @@ function runCore(article: Article, k: Knowledge): Core {
   const places = findPlaces(doc, k.gazetteer, { countries, skip });
   const raw = codeEvents({ doc, mentions, patterns: k.patterns, lexicon: k.lexicon });
   const dates = dateEvents(doc, raw, mentions, timexes, article.date);
-  const events = buildRecords({ articleId: article.id, articleDate: article.date, doc, events: raw, dates, places, ontology: k.ontology });
+  const events = buildRecords({ articleId: article.id, articleDate: article.date, doc, events: raw, dates, places, ontology: k.ontology, intents: k.intents });
   return { doc, mentions, timexes, places, events };
 }
 

@@ -92,7 +92,7 @@ export async function runIngest(argv: string[], io: CliIO = processIO()): Promis
   try {
     store = await openStore(db, { busyTimeoutMs });
   } catch (e) {
-    reportError(io, db, (e as Error).message);
+    reportNotice(io, (e as Error).message);
     return EXIT_SOME_FAILED;
   }
   const tty = !quiet && (io.stderr as { isTTY?: boolean }).isTTY === true;
@@ -117,7 +117,7 @@ export async function runIngest(argv: string[], io: CliIO = processIO()): Promis
   }
   if (failedStore) {
     const msg = failedStore instanceof StoreError ? failedStore.message : `ingest failed: ${failedStore.message}`;
-    reportError(io, store.where, `${msg}; committed articles are kept, run again to resume`);
+    reportNotice(io, `${msg}; committed articles are kept, run again to resume`);
     return EXIT_SOME_FAILED;
   }
   if (!quiet && stats) reportNotice(io, summary(stats, store.where));

@@ -51,14 +51,17 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     const sp = doc.sentences[s];
     const groups = verbGroups(doc, sp.first, sp.last);
     const subjects: (ActorMention[] | null)[] = [];
+    const modalities: Modality[] = [];
     const consumed = new Set<number>();
     const sentenceEvents: RawEvent[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
-      if (!subject && group.gerund) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
+      if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
       subjects.push(subject);
-      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.last, s, groups, g)) {
+      const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
+      modalities.push(mod);
+      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.last, s, mod)) {
         for (const t of e.matched) consumed.add(t);
         sentenceEvents.push(e);
       }
@@ -140,6 +143,20 @@ function findSubject(
 ): ActorMention[] | null {
   const group = groups[g];
   const prevGroup = g > 0 ? groups[g - 1] : null;
+  let left = group.first - 1;
+  while (left >= floor && doc.pos[left] === 'ADV') left--;
+  const before = left >= floor ? doc.lower[left] : '';
+  // "defeated Armenian forces ... and now objects": a coordinated verb shares its subject.
+  if (prevGroup && COORD.has(before) && doc.pos[left] === 'CCONJ') return subjects[g - 1];
+  if (group.gerund || group.infinitive) {
+    // "Russia's continuing to arm": a possessive before a gerund is its subject.
+    if ((before === '’s' || before === "'s") && group.gerund) {
+      const owner = mentionEndingAt(mentions, mentionAt, left - 1);
+      if (owner && isActor(owner)) return [owner];
+    }
+    // "after brokering", "by signing": an adverbial gerund takes the main clause's subject.
+    if (group.gerund && left >= floor && (doc.pos[left] === 'ADP' || doc.pos[left] === 'SCONJ')) return prevGroup ? subjects[g - 1] : null;
+  }
   // "continue to help", "held meetings ... to discuss": the infinitive takes the governing verb's subject.
   for (let j = group.first - 1; j >= floor; j--) {
     const w = doc.lower[j];
@@ -203,9 +220,53 @@ function subjectAfterAdjunct(
   return null;
 }
 
+/** Only adverbs, quotes or punctuation before the group in its sentence ("Responding to ..."). */
+function opensSentence(doc: Doc, group: VerbGroup, first: number): boolean {
+  for (let t = group.first - 1; t >= first; t--) if (doc.pos[t] !== 'ADV' && doc.pos[t] !== 'PUNCT') return false;
+  return true;
+}
+
 function sawCoordination(doc: Doc, from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (COORD.has(doc.lower[j]) || doc.lower[j] === ',') return true;
   return false;
+}
+
+interface Modality {
+  negated: boolean;
+  future: boolean;
+  hypothetical: boolean;
+}
+
+/**
+ * Negation and modality of verb group g, flowing down "V to V" chains ("will continue to help", "did
+ * not agree to sign") and coordinations ("to sign contracts and negotiate"); a purpose infinitive
+ * after a non-verbal predicate ("was in Moscow to sign") states an intention.
+ */
+function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null): Modality {
+  const group = groups[g];
+  const m: Modality = { negated: group.negated, future: group.future, hypothetical: group.hypothetical };
+  if (g === 0) {
+    if (group.infinitive && subject) m.future = true;
+    return m;
+  }
+  const gov = groups[g - 1];
+  const prev = previous[g - 1];
+  if (group.infinitive && gov.last >= group.first - 2) {
+    m.negated ||= prev.negated || lexicon.negation.has(gov.lemma);
+    m.future ||= prev.future || lexicon.future.has(gov.lemma);
+    m.hypothetical ||= prev.hypothetical || lexicon.hypothetical.has(gov.lemma);
+    return m;
+  }
+  let left = group.first - 1;
+  while (left > gov.last && doc.pos[left] === 'ADV') left--;
+  if (left >= gov.last && doc.pos[left] === 'CCONJ') {
+    m.negated ||= prev.negated;
+    m.future ||= prev.future;
+    m.hypothetical ||= prev.hypothetical;
+    return m;
+  }
+  if (group.infinitive && subject && gov.last <= subject[0].tokenStart) m.future = true;
+  return m;
 }
 
 interface Match {
@@ -301,12 +362,15 @@ function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, s
 }
 
 /** The first actor after the verb in its window that is not the subject ("attended ... the Russian ..."). */
-function firstActorAfter(mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number, exclude: ActorMention[]): ActorMention | null {
+function firstActorAfter(mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number, exclude: ActorMention[], matched: number[]): ActorMention | null {
   for (let t = from; t < to; t++) {
     const k = mentionAt[t];
     if (k < 0) continue;
     const m = mentions[k];
-    if (isActor(m) && !exclude.some((x) => sameActor(x, m))) return m;
+    // "Russia deployed peacekeepers": a countryless force the pattern itself matched is the source's
+    // own, not a target ("defeated Armenian forces" keeps its target).
+    const ownForce = m.country === null && matched.some((w) => w >= m.tokenStart && w < m.tokenEnd) && exclude.some((x) => x.country !== null);
+    if (isActor(m) && !ownForce && !exclude.some((x) => sameActor(x, m))) return m;
     t = m.tokenEnd - 1;
   }
   return null;
@@ -326,25 +390,15 @@ function codeVerb(
   subject: ActorMention[] | null,
   sentenceLast: number,
   sentence: number,
-  groups: VerbGroup[],
-  g: number,
+  modality: Modality,
 ): RawEvent[] {
-  const { doc, mentions, patterns, lexicon } = input;
+  const { doc, mentions, patterns } = input;
   const candidates = patterns.verbs.get(group.lemma);
   if (!candidates || candidates.length === 0) return [];
   const windowEnd = windowEndFor(doc, group, next, sentenceLast);
   const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd);
   if (!match) return [];
-  // Modality and negation flow down "V to V" chains: "will continue to help", "did not agree to sign".
-  let negated = group.negated;
-  let future = group.future;
-  let hypothetical = group.hypothetical;
-  for (let k = g; k > 0 && groups[k].infinitive && groups[k - 1].last >= groups[k].first - 2; k--) {
-    const gov = groups[k - 1];
-    negated ||= gov.negated;
-    future ||= gov.future || lexicon.future.has(gov.lemma);
-    hypothetical ||= gov.hypothetical || lexicon.hypothetical.has(gov.lemma);
-  }
+  const { negated, future, hypothetical } = modality;
   let sources: ActorMention[] | null = subject;
   let targets = match.targets;
   if (group.passive) {
@@ -355,7 +409,7 @@ function codeVerb(
   }
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
-    const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources);
+    const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources, match.matched);
     targets = t ? [t] : null;
   }
   const events: RawEvent[] = [];
@@ -465,7 +519,10 @@ function possessiveOwner(doc: Doc, mentions: ActorMention[], mentionAt: Int32Arr
 function dedupe(events: RawEvent[]): RawEvent[] {
   const seen = new Set<string>();
   const out: RawEvent[] = [];
+  // "held meetings with X to discuss": an untargeted event repeats a targeted one of the same type.
+  const targeted = new Set(events.filter((e) => e.target).map((e) => `${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`));
   for (const e of events) {
+    if (!e.target && targeted.has(`${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`)) continue;
     const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.target?.tokenStart ?? -1}|${e.pattern.cameo}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -32,27 +32,37 @@ export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[
   }
   const own = events.map((e) => ownDate(doc, e, located));
   const out: EventDate[] = new Array(events.length);
-  // Last explicit date per actor (name, else code), in document order.
+  // The last day-precise date told of each actor (name, else code), as of the sentence being dated.
   const byActor = new Map<string, EventDate>();
   let lastExplicit: EventDate | null = null;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const key = actorKey(e.source);
-    // Reported events take the date of the report ("During that meeting Shoygu said Russia will ...").
-    const speakerKey = e.speaker ? actorKey(e.speaker) : null;
-    let d = own[i];
-    if (!d && speakerKey) d = byActor.get(speakerKey) ?? null;
-    if (!d) d = byActor.get(key) ?? null;
-    if (!d) d = lookAhead(doc, mentions, located, e.sentence, speakerKey ?? key);
-    if (!d && isPast(doc, e)) d = lastExplicit;
-    const result: EventDate = d ? { ...d, explicit: own[i] !== null } : { date: articleDate, precision: 'day', explicit: false };
-    out[i] = result;
-    if (own[i]) {
-      byActor.set(key, own[i] as EventDate);
-      if (speakerKey) byActor.set(speakerKey, own[i] as EventDate);
-      lastExplicit = own[i];
+  let i = 0;
+  for (let s = 0; s < doc.sentences.length && i < events.length; s++) {
+    for (; i < events.length && events[i].sentence === s; i++) {
+      const e = events[i];
+      const key = actorKey(e.source);
+      // Reported events take the date of the report ("During that meeting Shoygu said Russia will ...").
+      const speakerKey = e.speaker ? actorKey(e.speaker) : null;
+      let d = own[i];
+      if (!d && speakerKey) d = byActor.get(speakerKey) ?? null;
+      // Present-tense and future events without a date of their own are as of the article.
+      if (!d && isPast(doc, e)) {
+        d = byActor.get(key) ?? lookAhead(doc, mentions, located, s, speakerKey ?? key) ?? lastExplicit;
+      }
+      out[i] = d ? { ...d, explicit: own[i] !== null } : { date: articleDate, precision: 'day', explicit: false };
+      if (own[i]) {
+        byActor.set(key, own[i] as EventDate);
+        if (speakerKey) byActor.set(speakerKey, own[i] as EventDate);
+      }
+    }
+    const told = located.find((l) => l.sentence === s && l.timex.precision === 'day');
+    if (told) {
+      const d: EventDate = { date: told.timex.value, precision: 'day', explicit: true };
+      lastExplicit = d;
+      const sp = doc.sentences[s];
+      for (const m of mentions) if (m.tokenStart >= sp.first && m.tokenEnd <= sp.last && (m.code || m.name)) byActor.set(actorKey(m), d);
     }
   }
+  for (; i < events.length; i++) out[i] = { date: articleDate, precision: 'day', explicit: false };
   return out;
 }
 

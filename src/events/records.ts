@@ -7,6 +7,7 @@ import type { Ontology } from './ontology.js';
 import { cameoInfo } from './ontology.js';
 import type { RawEvent } from './coder.js';
 import { daysBetween, type EventDate } from './dating.js';
+import { intentCoding, type IntentTable } from './intent.js';
 
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'on']);
 /** Events dated this many days or more before the article are background ("last year's war"). */
@@ -20,6 +21,7 @@ export interface RecordInput {
   dates: EventDate[];
   places: Place[];
   ontology: Ontology;
+  intents: IntentTable;
 }
 
 export function buildRecords(input: RecordInput): EventRecord[] {
@@ -29,7 +31,20 @@ export function buildRecords(input: RecordInput): EventRecord[] {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const d = dates[i];
-    const info = cameoInfo(input.ontology, e.pattern.cameo);
+    // PLOVER drops public statements (CAMEO 01): their patterns only keep other verbs from misfiring.
+    if (!e.pattern.plover) continue;
+    let info = cameoInfo(input.ontology, e.pattern.cameo);
+    let coding = { plover: e.pattern.plover, mode: e.pattern.mode, context: e.pattern.context, cameo: e.pattern.cameo };
+    let future = e.future;
+    if (future && !e.negated) {
+      // "will sign", "was in Moscow to sign": an intention to cooperate is AGREE (PLOVER manual).
+      const intent = intentCoding(input.ontology, input.intents, e.pattern.plover, e.pattern.context);
+      if (intent) {
+        info = intent;
+        coding = { plover: intent.plover, mode: null, context: intent.context, cameo: intent.code };
+        future = false;
+      }
+    }
     const location = locate(doc, e, input.places);
     const source = actorOf(e.source);
     let target = e.target ? actorOf(e.target) : null;
@@ -42,14 +57,16 @@ export function buildRecords(input: RecordInput): EventRecord[] {
         target.end = p.end;
       }
     }
+    // An actor acting on itself is a coding error (PETRARCH drops these too).
+    if (target && target.code !== null && target.code === source.code) continue;
     let aux: Aux = null;
-    if (e.future) aux = 'future';
+    if (future) aux = 'future';
     else if (e.hypothetical) aux = 'hypothetical';
     else if (daysBetween(input.articleDate, d.date) >= HISTORICAL_DAYS) aux = 'historical';
     const sp = doc.sentences[e.sentence];
     const trigStart = doc.starts[e.trigger];
     const trigEnd = doc.ends[Math.max(e.trigger, e.triggerEnd - 1)];
-    const id = stableId([input.articleId, String(e.sentence), String(trigStart), source.code ?? source.text, target?.code ?? target?.text ?? '', e.pattern.cameo]);
+    const id = stableId([input.articleId, String(e.sentence), String(trigStart), source.code ?? source.text, target?.code ?? target?.text ?? '', coding.cameo]);
     if (seen.has(id)) continue;
     seen.add(id);
     out.push({
@@ -60,10 +77,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       date: d.date,
       date_precision: d.precision,
       event: {
-        plover: e.pattern.plover,
-        mode: e.pattern.mode,
-        context: e.pattern.context,
-        cameo: e.pattern.cameo,
+        ...coding,
         quad: info.quad,
         goldstein: info.goldstein,
         negated: e.negated,

@@ -300,7 +300,10 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
           continue;
         }
         // a country word, agent or name modifying a non-actor noun ("Armenian-Russian cooperation")
-        if (doc.pos[j] === 'NOUN' || lower === '-') stopAdjectival = true;
+        // but a country NAME before a noun is still the country ("help Armenia reform")
+        const before = segOf[j - 1];
+        const countryName = !!before && !!entryOf(before, ['country']) && !entryOf(before, ['demonym']) && lower !== '-';
+        if ((doc.pos[j] === 'NOUN' || lower === '-') && !(countryName && !np.agents.length && !np.name)) stopAdjectival = true;
       }
       break;
     }

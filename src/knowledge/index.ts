@@ -5,6 +5,7 @@ import { loadOntology, type Ontology } from '../events/ontology.js';
 import { loadPatterns, type PatternSet } from '../events/patterns.js';
 import { loadLexicon, type Lexicon } from '../events/lexicon.js';
 import { loadEntityKnowledge, type EntityKnowledge } from '../extract/entities.js';
+import { loadIntentTable, type IntentTable } from '../events/intent.js';
 
 export interface Knowledge {
   actors: ActorKnowledge;
@@ -13,6 +14,7 @@ export interface Knowledge {
   patterns: PatternSet;
   lexicon: Lexicon;
   entities: EntityKnowledge;
+  intents: IntentTable;
 }
 
 let cached: Knowledge | null = null;
@@ -27,6 +29,7 @@ export function buildKnowledge(parts: Partial<Knowledge> = {}): Knowledge {
     patterns: parts.patterns ?? loadPatterns(ontology),
     lexicon: parts.lexicon ?? loadLexicon(),
     entities: parts.entities ?? loadEntityKnowledge(),
+    intents: parts.intents ?? loadIntentTable(),
   };
 }
 

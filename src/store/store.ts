@@ -49,6 +49,8 @@ export interface EventFilter {
 export interface StoredEvent {
   record: EventRecord;
   article: ArticleMeta;
+  /** The cross-article key (see cluster.ts). */
+  cluster: string;
 }
 
 export interface StoredCluster extends StoredEvent {
@@ -374,6 +376,7 @@ export class Store {
       for (const r of rows) {
         yield {
           record: eventFromRow(r),
+          cluster: r.cluster,
           article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }),
         };
       }

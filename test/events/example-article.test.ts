@@ -63,11 +63,16 @@ test('example article: every event has evidence, a rule and spans inside the tex
   }
 });
 
-test('example article: the 2020 war is historical, the promise is future', () => {
+test('example article: the 2020 war is historical; promised cooperation is AGREE; expected acts are future', () => {
   const war = events.find((ev) => ev.source.country === 'AZE' && ev.event.plover === 'ASSAULT');
   assert.equal(war?.event.aux, 'historical');
+  // PLOVER: cooperation reported in the future tense is an intention, coded AGREE (CAMEO 03x).
   const help = find(expected[6]);
-  assert.equal(help?.event.aux, 'future');
+  assert.equal(help?.event.plover, 'AGREE');
+  assert.match(help?.event.cameo ?? '', /^03/);
+  // "We expect that Russia will stop arming Armenia": not (yet) happened.
+  const stop = events.find((ev) => ev.sentence === 9 && ev.source.country === 'RUS');
+  assert.equal(stop?.event.aux, 'future');
 });
 
 test('example article: few wrong events (no event between two actors of the same side)', () => {

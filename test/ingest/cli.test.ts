@@ -133,6 +133,7 @@ describe('dyad ingest (process)', () => {
     const db = join(ro, 'ro.sqlite');
     spawnSync('mkdir', ['-p', ro]);
     assert.equal(runSync(['ingest', arts[0]!.id, '--db', db, '-q']).code, 0);
+    chmodSync(dir, 0o755);
     chmodSync(db, 0o444);
     chmodSync(ro, 0o555);
     try {
@@ -154,7 +155,9 @@ describe('dyad ingest (process)', () => {
     const r = runSync(['ingest', corpus, '--db', junk, '-q']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /not a Dyad database or is corrupt/);
-    assert.equal(runSync(['ingest', '--db', junk]).code === 2 || true, true);
+    const usage = runSync(['ingest', '--db', junk, '--threads', 'x']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--threads must be an integer/);
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"id":"ok1","date":"2021-01-01","text":"Fine. Good."}\n{oops\n');
     const r2 = runSync(['ingest', bad, '--db', join(dir, 'bad.sqlite')]);
