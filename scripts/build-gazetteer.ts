@@ -17,6 +17,7 @@ interface WorldCountry {
   latlng: number[];
   altSpellings?: string[];
   demonyms?: { eng?: { f: string; m: string } };
+  independent?: boolean;
 }
 interface City {
   cityId: number;
@@ -69,6 +70,7 @@ export function compileGazetteer(): GazetteerSource {
     index: new Map(),
     weakWords: [],
     demonyms: [],
+    demonymEntries: [],
   };
   const addKey = (name: string, entry: number) => {
     const k = placeKey(name);
@@ -107,15 +109,20 @@ export function compileGazetteer(): GazetteerSource {
   // 1. Countries (curated entries come first in the file: the loader relies on it).
   const countries = require('world-countries') as WorldCountry[];
   const iso2to3 = new Map(countries.map((c) => [c.cca2, c.cca3]));
-  const countryIds = new Map(tsv('country-geonameids.tsv').map(([iso3, id]) => [iso3, Number(id)]));
+  const countryRows = tsv('country-geonameids.tsv');
+  const countryIds = new Map(countryRows.map(([iso3, id]) => [iso3, Number(id)]));
+  // GeoNames points where the table gives them (world-countries' latlng otherwise)
+  const countryPoints = new Map(countryRows.filter((r) => r[2] !== undefined && r[3] !== undefined).map(([iso3, , lat, lon]) => [iso3, [Number(lat), Number(lon)]]));
   const countryEntry = new Map<string, number>();
   const demonyms = new Set<string>();
+  const demonymEntry = new Map<string, number>();
+  const independent = new Set<number>();
   for (const c of countries) {
     const i = add({
       name: c.name.common,
       geonameid: countryIds.get(c.cca3) ?? null,
-      lat: c.latlng[0] ?? 0,
-      lon: c.latlng[1] ?? 0,
+      lat: countryPoints.get(c.cca3)?.[0] ?? c.latlng[0] ?? 0,
+      lon: countryPoints.get(c.cca3)?.[1] ?? c.latlng[1] ?? 0,
       population: 0,
       country: c.cca3,
       admin: '',
@@ -123,10 +130,22 @@ export function compileGazetteer(): GazetteerSource {
       isLoc: false,
     });
     countryEntry.set(c.cca3, i);
+    if (c.independent) independent.add(i);
     addKey(c.name.official, i);
     // Alternative spellings, but not codes ("AM") or other all-caps forms: those come from aliases.tsv.
     for (const alt of c.altSpellings ?? []) if (alt.length >= 4 && alt !== alt.toUpperCase() && /^[A-Z]/.test(alt)) addKey(alt, i);
-    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonyms.add(placeKey(d));
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (!d) continue;
+      demonyms.add(placeKey(d));
+      // demonym → its country, for resolving demonym spans marked as toponyms
+      // several territories share a demonym ("American"): the independent state wins
+      const own = (key: string) => {
+        const prev = demonymEntry.get(key);
+        if (prev === undefined || (c.independent && !independent.has(prev))) demonymEntry.set(key, i);
+      };
+      own(placeKey(d));
+      if (!/(ese|ch|sh|ss|s)$/.test(d)) own(placeKey(d + 's'));
+    }
   }
 
   // 2. Regions, disputed areas, divisions, seas (ours).
@@ -186,6 +205,12 @@ export function compileGazetteer(): GazetteerSource {
     else src.index.delete(d);
   }
   src.demonyms = [...demonyms].sort();
+  for (const [demonym, target] of tsv('demonyms.tsv')) {
+    const entry = countryEntry.get(target) ?? regionEntry.get(target);
+    if (entry === undefined) throw new Error(`demonyms.tsv: unknown target ${target} for ${demonym}`);
+    demonymEntry.set(placeKey(demonym), entry);
+  }
+  src.demonymEntries = [...demonymEntry].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   src.weakWords = tsv('not-places.tsv').map(([w]) => placeKey(w));
   return src;
 }

@@ -10,6 +10,7 @@ import { findQuotes } from './extract/quotes.js';
 import { codeEvents } from './events/coder.js';
 import { dateEvents } from './events/dating.js';
 import { buildRecords } from './events/records.js';
+import { applyDiscards } from './knowledge/petrarch/discards.js';
 
 interface Core {
   doc: Doc;
@@ -29,7 +30,8 @@ function runCore(article: Article, k: Knowledge): Core {
   const places = findPlaces(doc, k.gazetteer, { countries, skip });
   const raw = codeEvents({ doc, mentions, patterns: k.patterns, lexicon: k.lexicon });
   const dates = dateEvents(doc, raw, mentions, timexes, article.date);
-  const events = buildRecords({ articleId: article.id, articleDate: article.date, doc, events: raw, dates, places, ontology: k.ontology, intents: k.intents });
+  const records = buildRecords({ articleId: article.id, articleDate: article.date, doc, events: raw, dates, places, ontology: k.ontology, intents: k.intents });
+  const events = applyDiscards(article, records, k.discards);
   return { doc, mentions, timexes, places, events };
 }
 

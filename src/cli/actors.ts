@@ -2,26 +2,36 @@
 import { createInterface } from 'node:readline';
 import type { ActorCode } from '../types.js';
 import { OutputSink } from '../output/sink.js';
-import { EXIT_OK, dateOption, parse } from './args.js';
+import { DICTIONARY_OPTIONS, EXIT_OK, dateOption, dictionaryFlags, parse } from './args.js';
+import type { DictionaryFlags } from './dictionaries.js';
 import { ACTORS_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
 export type ActorResolver = (text: string, date: string | null) => ActorCode;
 
-export async function loadActorResolver(): Promise<ActorResolver> {
-  const [{ resolveActorText }, { loadActorKnowledge }] = await Promise.all([
+export async function loadActorResolver(flags: DictionaryFlags = {}): Promise<ActorResolver> {
+  const custom = !!(flags.actors || flags.agents || flags.dictionaries);
+  const [{ resolveActorText }, { loadActorKnowledge }, dictionaries] = await Promise.all([
     import('../extract/actors.js'),
     import('../knowledge/actors.js'),
+    import('./dictionaries.js'),
   ]);
-  const k = loadActorKnowledge();
+  // Only the actor dictionaries matter here: load the built-in ones alone unless PETRARCH files are given.
+  const k = custom ? dictionaries.knowledgeFromFlags({ actors: flags.actors, agents: flags.agents, dictionaries: flags.dictionaries }).actors : loadActorKnowledge();
   return (text, date) => resolveActorText(text, date, k);
 }
 
-export async function runActors(argv: string[], io: CliIO, load: () => Promise<ActorResolver> = loadActorResolver): Promise<number> {
-  const { values, positionals } = parse(argv, { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+export async function runActors(argv: string[], io: CliIO, load: (flags: DictionaryFlags) => Promise<ActorResolver> = loadActorResolver): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    date: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    actors: DICTIONARY_OPTIONS.actors,
+    agents: DICTIONARY_OPTIONS.agents,
+    dictionaries: DICTIONARY_OPTIONS.dictionaries,
+  });
   if (values.help) { io.stdout.write(ACTORS_HELP); return EXIT_OK; }
   const date = dateOption(values.date) ?? null;
-  const resolve = await load();
+  const resolve = await load(dictionaryFlags(values));
   const sink = new OutputSink(io.stdout);
   const emit = async (line: string) => {
     const text = line.trim();

@@ -48,3 +48,18 @@ export const INPUT_OPTIONS = {
   'input-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
+
+/** PETRARCH-format dictionaries instead of, or on top of, the built-in ones. */
+export const DICTIONARY_OPTIONS = {
+  dictionaries: { type: 'string' },
+  verbs: { type: 'string' },
+  actors: { type: 'string' },
+  agents: { type: 'string' },
+  discards: { type: 'string' },
+} as const satisfies Options;
+
+/** The dictionary flags of parsed values. */
+export function dictionaryFlags(values: Record<string, unknown>): { verbs?: string; actors?: string; agents?: string; discards?: string; dictionaries?: string } {
+  const pick = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return { verbs: pick('verbs'), actors: pick('actors'), agents: pick('agents'), discards: pick('discards'), dictionaries: pick('dictionaries') };
+}

@@ -2,15 +2,17 @@
 import { OUTPUT_FORMATS, formatterFor, type OutputFormat } from '../output/index.js';
 import { OutputSink } from '../output/sink.js';
 import { createEventWriter } from '../output/writer.js';
-import { EXIT_OK, INPUT_OPTIONS, UsageError, choice, dateOption, inputFormatOption, parse } from './args.js';
+import { DICTIONARY_OPTIONS, EXIT_OK, INPUT_OPTIONS, dictionaryFlags, UsageError, choice, dateOption, inputFormatOption, parse } from './args.js';
 import { runBatch } from './batch.js';
 import { CODE_HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { loadPipeline, type Pipeline } from './pipeline.js';
+import type { DictionaryFlags } from './dictionaries.js';
 
-export async function runCode(argv: string[], io: CliIO, load: () => Promise<Pipeline> = loadPipeline): Promise<number> {
+export async function runCode(argv: string[], io: CliIO, load: (flags: DictionaryFlags) => Promise<Pipeline> = loadPipeline): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...INPUT_OPTIONS,
+    ...DICTIONARY_OPTIONS,
     format: { type: 'string', short: 'f' },
     header: { type: 'boolean' },
   });
@@ -19,7 +21,7 @@ export async function runCode(argv: string[], io: CliIO, load: () => Promise<Pip
   const date = dateOption(values.date);
   const inputFormat = inputFormatOption(values['input-format']);
   if (positionals.length === 0) throw new UsageError('no input (give files, directories, or - for stdin)');
-  const pipeline = await load();
+  const pipeline = await load(dictionaryFlags(values));
   const sink = new OutputSink(io.stdout);
   const writer = createEventWriter(formatterFor(format, { header: values.header === true }), sink);
   const { code } = await runBatch(positionals, { date, format: inputFormat }, io, sink, async (article) => {

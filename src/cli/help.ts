@@ -8,6 +8,13 @@ Commands:
   code <inputs...|->     code articles into event records (jsonl, csv, gdelt, plover)
   analyze <inputs...|->  print everything found in each article (one Analysis JSON per line)
   actors                 resolve actor phrases (one per line on stdin) to actor codes
+  explain "<sentence>"   show how a sentence is coded: tokens, chunks, actors, patterns tried
+  ingest <inputs...|->   code articles into a store (SQLite file or postgres://…), idempotently
+  export                 stream events from a store (jsonl, csv, gdelt, plover, mentions)
+  enqueue <inputs...|->  put articles on a Redis/BullMQ queue for workers
+  worker                 take articles from the queue, code them, store them in PostgreSQL
+  serve                  the HTTP API and web UI over a store
+  keys                   manage API keys for serve (add, list, revoke)
 
 Options:
   -h, --help             show help (also: dyad <command> --help)
@@ -25,6 +32,13 @@ const INPUT_HELP = `Input options:
                          auto: .jsonl/.ndjson/.json = JSON lines, .xml = PETRARCH XML, else text
                          (with an optional first line "date YYYY-MM-DD"); stdin is sniffed.`;
 
+const DICTIONARY_HELP = `Dictionary options (PETRARCH format; alone each replaces the built-in part):
+  --verbs F              a PETRARCH verb dictionary (e.g. CAMEO.2.0.txt)
+  --actors F[,F...]      PETRARCH actor dictionaries (date-restricted codes resolved per article)
+  --agents F             a PETRARCH agents dictionary
+  --discards F           a PETRARCH discards dictionary
+  --dictionaries MODE    builtin (default), petrarch, or builtin+petrarch (add to ours)`;
+
 export const CODE_HELP = `Usage: dyad code <inputs...|-> [options]
 
 Code articles into event records, one per line (or row).
@@ -33,6 +47,7 @@ Options:
   -f, --format F         jsonl (default), csv, gdelt, plover
   --header               with --format gdelt: write a header row (csv always has one)
 ${INPUT_HELP}
+${DICTIONARY_HELP}
   -h, --help             show this help
 `;
 
@@ -43,6 +58,7 @@ Print one Analysis JSON object per article: {article, entities, places, timexes,
 Options:
   --pretty               indent the JSON (no longer one object per line)
 ${INPUT_HELP}
+${DICTIONARY_HELP}
   -h, --help             show this help
 `;
 
@@ -53,5 +69,20 @@ arguments); each prints a JSON line {text, code, country, sectors, name}.
 
 Options:
   --date YYYY-MM-DD      resolve people as of this date (e.g. who held an office then)
+  --actors F[,F...]      PETRARCH-format actor dictionaries (replace ours, or add with
+                         --dictionaries builtin+petrarch); --agents F likewise for agents
+  -h, --help             show this help
+`;
+
+export const EXPLAIN_HELP = `Usage: dyad explain "<sentence or text>" [--date YYYY-MM-DD] [--json]
+
+Show how a text is coded, for dictionary editors: tokens with POS and lemma, actor matches (and
+what a pronoun or surname refers to), each verb group with its subject and flags (negated, future,
+passive, ...), every candidate pattern with its file:line and why it fired or not, and the events.
+
+Options:
+  --date YYYY-MM-DD      article date (default: today)
+  --json                 the same as one JSON object
+${DICTIONARY_HELP}
   -h, --help             show this help
 `;

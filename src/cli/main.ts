@@ -10,6 +10,13 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   code: async (argv, io) => (await import('./code.js')).runCode(argv, io),
   analyze: async (argv, io) => (await import('./analyze.js')).runAnalyze(argv, io),
   actors: async (argv, io) => (await import('./actors.js')).runActors(argv, io),
+  explain: async (argv, io) => (await import('./explain.js')).runExplain(argv, io),
+  ingest: async (argv, io) => (await import('./ingest.js')).runIngest(argv, io),
+  export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
+  enqueue: async (argv, io) => (await import('./enqueue.js')).runEnqueue(argv, io),
+  worker: async (argv, io) => (await import('./worker.js')).runWorker(argv, io),
+  serve: async (argv, io) => (await import('./serve.js')).runServe(argv, io),
+  keys: async (argv, io) => (await import('./keys.js')).runKeys(argv, io),
 };
 
 function version(): string {

@@ -1,20 +1,21 @@
 // The coding pipeline, imported lazily so `--help` and `--version` work (and stay fast) even if
 // the knowledge cannot be loaded, and loaded exactly once per run.
 import type { Analysis, Article, EventRecord } from '../types.js';
+import type { DictionaryFlags } from './dictionaries.js';
 
 export interface Pipeline {
   code(article: Article): EventRecord[];
   analyze(article: Article): Analysis;
 }
 
-export async function loadPipeline(): Promise<Pipeline> {
+export async function loadPipeline(flags: DictionaryFlags = {}): Promise<Pipeline> {
   let analyzeWith: typeof import('../analyze.js').analyzeWith;
   let codeWith: typeof import('../analyze.js').codeWith;
   let knowledge: import('../knowledge/index.js').Knowledge;
   try {
-    const [pipeline, k] = await Promise.all([import('../analyze.js'), import('../knowledge/index.js')]);
+    const [pipeline, dictionaries] = await Promise.all([import('../analyze.js'), import('./dictionaries.js')]);
     ({ analyzeWith, codeWith } = pipeline);
-    knowledge = k.loadKnowledge();
+    knowledge = dictionaries.knowledgeFromFlags(flags);
   } catch (e) {
     throw new Error(`cannot load the coding pipeline or its knowledge: ${(e as Error)?.message ?? String(e)}`);
   }

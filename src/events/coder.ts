@@ -308,6 +308,20 @@ function matchElements(
   windowEnd: number,
   passive: boolean,
 ): Match | null {
+  const r = tryElements(doc, mentions, mentionAt, p, from, windowEnd, passive);
+  return typeof r === 'string' ? null : r;
+}
+
+/** Match a pattern's elements in order after `from`; a string says why it failed. */
+function tryElements(
+  doc: Doc,
+  mentions: ActorMention[],
+  mentionAt: Int32Array,
+  p: Pattern,
+  from: number,
+  windowEnd: number,
+  passive: boolean,
+): Match | string {
   let pos = from;
   const matched: number[] = [];
   let targets: ActorMention[] | null = null;
@@ -328,7 +342,7 @@ function matchElements(
           break;
         }
       }
-      if (found < 0) return null;
+      if (found < 0) return `no actor for $ within ${TARGET_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}"`;
       const m = mentions[found];
       targets = coordinatedRight(doc, mentions, mentionAt, m, windowEnd);
       pos = targets[targets.length - 1].tokenEnd;
@@ -341,11 +355,76 @@ function matchElements(
         break;
       }
     }
-    if (found < 0) return null;
+    if (found < 0) return `no "${el.alts.slice(0, 4).join('|')}${el.alts.length > 4 ? '|…' : ''}" within ${WORD_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}" in the clause`;
     matched.push(found);
     pos = found + 1;
   }
   return { pattern: p, targets, matched };
+}
+
+/** One candidate pattern of a trigger and what became of it. */
+export interface PatternTrial {
+  rule: string;
+  pattern: string;
+  outcome: string;
+}
+
+/** How one verb group of a sentence was (or was not) coded. */
+export interface VerbDiagnosis {
+  verb: number;
+  lemma: string;
+  group: VerbGroup;
+  subject: ActorMention[] | null;
+  windowEnd: number;
+  trials: PatternTrial[];
+}
+
+/** Render a pattern back in dictionary notation. */
+export function patternText(p: Pattern): string {
+  const parts = [p.head, ...p.particles.map((w) => '+' + w)];
+  for (const el of p.elements) {
+    if (el.kind === 'target') parts.push('$');
+    else if (el.kind === 'words') parts.push(el.alts.join('|'));
+  }
+  if (p.passiveOnly) parts.push('!passive');
+  if (p.noTarget) parts.push('!no-target');
+  return parts.join(' ');
+}
+
+/** For `dyad explain`: every verb group of sentence `s`, its subject, and each candidate pattern's fate. */
+export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] {
+  const { doc, mentions, patterns } = input;
+  const mentionAt = indexMentions(doc, mentions);
+  const sp = doc.sentences[s];
+  const groups = verbGroups(doc, sp.first, sp.last);
+  const subjects: (ActorMention[] | null)[] = [];
+  const out: VerbDiagnosis[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    let subject = findSubject(doc, mentions, mentionAt, groups, g, subjects, sp.first);
+    if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, mentions, mentionAt, group, groups[g + 1], sp.last);
+    subjects.push(subject);
+    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last);
+    const trials: PatternTrial[] = [];
+    let fired = false;
+    for (const p of patterns.verbs.get(group.lemma) ?? []) {
+      let outcome: string;
+      if (fired) outcome = 'not tried: a more specific pattern fired';
+      else if (p.passiveOnly && !group.passive) outcome = 'needs a passive clause';
+      else if (!particlesMatch(p, group)) outcome = `needs particle(s) ${p.particles.join(' ')}`;
+      else {
+        const r = tryElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
+        if (typeof r === 'string') outcome = r;
+        else {
+          fired = true;
+          outcome = subject || group.passive ? 'FIRED' : 'matched, but no source actor was found';
+        }
+      }
+      trials.push({ rule: p.rule, pattern: patternText(p), outcome });
+    }
+    out.push({ verb: group.verb, lemma: group.lemma, group, subject, windowEnd, trials });
+  }
+  return out;
 }
 
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */

@@ -35,6 +35,14 @@ export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[
   // The last day-precise date told of each actor (name, else code), as of the sentence being dated.
   const byActor = new Map<string, EventDate>();
   let lastExplicit: EventDate | null = null;
+  // The first day-precise timex of each sentence, and the first timex of each sentence.
+  const dayTimexOf = new Map<number, Located>();
+  const firstTimexOf = new Map<number, Located>();
+  for (const l of located) {
+    if (!firstTimexOf.has(l.sentence)) firstTimexOf.set(l.sentence, l);
+    if (l.timex.precision === 'day' && !dayTimexOf.has(l.sentence)) dayTimexOf.set(l.sentence, l);
+  }
+  let mi = 0;
   let i = 0;
   for (let s = 0; s < doc.sentences.length && i < events.length; s++) {
     for (; i < events.length && events[i].sentence === s; i++) {
@@ -46,7 +54,7 @@ export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[
       if (!d && speakerKey) d = byActor.get(speakerKey) ?? null;
       // Present-tense and future events without a date of their own are as of the article.
       if (!d && isPast(doc, e)) {
-        d = byActor.get(key) ?? lookAhead(doc, mentions, located, s, speakerKey ?? key) ?? lastExplicit;
+        d = byActor.get(key) ?? lookAhead(doc, mentions, firstTimexOf, s, speakerKey ?? key) ?? lastExplicit;
       }
       out[i] = d ? { ...d, explicit: own[i] !== null } : { date: articleDate, precision: 'day', explicit: false };
       if (own[i]) {
@@ -54,12 +62,16 @@ export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[
         if (speakerKey) byActor.set(speakerKey, own[i] as EventDate);
       }
     }
-    const told = located.find((l) => l.sentence === s && l.timex.precision === 'day');
+    const told = dayTimexOf.get(s);
+    const sp = doc.sentences[s];
+    while (mi < mentions.length && mentions[mi].tokenStart < sp.first) mi++;
     if (told) {
       const d: EventDate = { date: told.timex.value, precision: 'day', explicit: true };
       lastExplicit = d;
-      const sp = doc.sentences[s];
-      for (const m of mentions) if (m.tokenStart >= sp.first && m.tokenEnd <= sp.last && (m.code || m.name)) byActor.set(actorKey(m), d);
+      for (let j = mi; j < mentions.length && mentions[j].tokenStart < sp.last; j++) {
+        const m = mentions[j];
+        if (m.code || m.name) byActor.set(actorKey(m), d);
+      }
     }
   }
   for (; i < events.length; i++) out[i] = { date: articleDate, precision: 'day', explicit: false };
@@ -71,13 +83,22 @@ function actorKey(m: ActorMention): string {
 }
 
 /** The next sentence's date when it speaks of the same actor ("X said ... On August 19 she ..."). */
-function lookAhead(doc: Doc, mentions: ActorMention[], located: Located[], s: number, key: string): EventDate | null {
-  if (s + 1 >= doc.sentences.length) return null;
+function lookAhead(doc: Doc, mentions: ActorMention[], firstTimexOf: Map<number, Located>, s: number, key: string): EventDate | null {
+  const t = firstTimexOf.get(s + 1);
+  if (!t) return null;
   const next = doc.sentences[s + 1];
-  const same = mentions.some((m) => m.tokenStart >= next.first && m.tokenEnd <= next.last && actorKey(m) === key);
-  if (!same) return null;
-  const t = located.find((l) => l.sentence === s + 1);
-  return t ? { date: t.timex.value, precision: t.timex.precision, explicit: true } : null;
+  // Mentions are sorted by token: binary-search the first one in the next sentence.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].tokenStart < next.first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo; j < mentions.length && mentions[j].tokenStart < next.last; j++) {
+    if (actorKey(mentions[j]) === key) return { date: t.timex.value, precision: t.timex.precision, explicit: true };
+  }
+  return null;
 }
 
 function ownDate(doc: Doc, e: RawEvent, located: Located[]): EventDate | null {

@@ -1,6 +1,6 @@
 // Turn coded events into the public event records: actors, coding, date, location and evidence.
 import { createHash } from 'node:crypto';
-import type { Doc } from '../text/document.js';
+import { tokenAt, type Doc } from '../text/document.js';
 import type { ActorMention } from '../extract/actors.js';
 import type { Aux, EventActor, EventLocation, EventRecord, Place } from '../types.js';
 import type { Ontology } from './ontology.js';
@@ -28,6 +28,15 @@ export function buildRecords(input: RecordInput): EventRecord[] {
   const { doc, events, dates } = input;
   const out: EventRecord[] = [];
   const seen = new Set<string>();
+  // Per-sentence lookups, so long documents stay linear.
+  const placesBySentence = new Map<number, Place[]>();
+  for (const p of input.places) {
+    const s = doc.sentenceOf[tokenAt(doc, p.start)] ?? -1;
+    const list = placesBySentence.get(s);
+    if (list) list.push(p);
+    else placesBySentence.set(s, [p]);
+  }
+  const sentenceTexts = new Map<number, string>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const d = dates[i];
@@ -45,17 +54,15 @@ export function buildRecords(input: RecordInput): EventRecord[] {
         future = false;
       }
     }
-    const location = locate(doc, e, input.places);
+    const sentencePlaces = placesBySentence.get(e.sentence) ?? [];
+    const location = locate(doc, e, sentencePlaces);
     const source = actorOf(e.source);
     let target = e.target ? actorOf(e.target) : null;
     if (!target && location && location.country && location.country !== source.country) {
       // "attended ... near Moscow": with no actor object, the host country is the counterpart.
       target = { text: location.text, start: -1, end: -1, code: location.country, country: location.country, sectors: [], name: null };
-      const p = input.places.find((pl) => pl.name === location.name && pl.text === location.text);
-      if (p) {
-        target.start = p.start;
-        target.end = p.end;
-      }
+      target.start = location.start;
+      target.end = location.end;
     }
     // An actor acting on itself is a coding error (PETRARCH drops these too).
     if (target && target.code !== null && target.code === source.code) continue;
@@ -64,6 +71,11 @@ export function buildRecords(input: RecordInput): EventRecord[] {
     else if (e.hypothetical) aux = 'hypothetical';
     else if (daysBetween(input.articleDate, d.date) >= HISTORICAL_DAYS) aux = 'historical';
     const sp = doc.sentences[e.sentence];
+    let sentenceText = sentenceTexts.get(e.sentence);
+    if (sentenceText === undefined) {
+      sentenceText = doc.text.slice(sp.start, sp.end);
+      sentenceTexts.set(e.sentence, sentenceText);
+    }
     const trigStart = doc.starts[e.trigger];
     const trigEnd = doc.ends[Math.max(e.trigger, e.triggerEnd - 1)];
     const id = stableId([input.articleId, String(e.sentence), String(trigStart), source.code ?? source.text, target?.code ?? target?.text ?? '', coding.cameo]);
@@ -73,7 +85,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       id,
       article_id: input.articleId,
       sentence: e.sentence,
-      text: doc.text.slice(sp.start, sp.end),
+      text: sentenceText,
       date: d.date,
       date_precision: d.precision,
       event: {
@@ -85,7 +97,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       },
       source,
       target,
-      location,
+      location: location ? { text: location.text, name: location.name, country: location.country, lat: location.lat, lon: location.lon, geonameid: location.geonameid } : null,
       evidence: { trigger: doc.text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd, rule: e.pattern.rule },
     });
   }
@@ -97,12 +109,26 @@ function actorOf(m: ActorMention): EventActor {
 }
 
 /** The place governed by a locative preposition nearest the trigger in the event's sentence. */
-function locate(doc: Doc, e: RawEvent, places: Place[]): EventLocation | null {
+/** How far (tokens) from the trigger a place may govern the event. */
+const LOCATION_WINDOW = 40;
+
+/** `places` are one sentence's places, sorted by start. */
+function locate(doc: Doc, e: RawEvent, places: Place[]): (EventLocation & { start: number; end: number }) | null {
   const sp = doc.sentences[e.sentence];
   const trig = doc.starts[e.trigger];
+  const from = doc.starts[Math.max(sp.first, e.trigger - LOCATION_WINDOW)];
+  const to = doc.ends[Math.min(sp.last, e.trigger + LOCATION_WINDOW) - 1];
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
   let best: Place | null = null;
   let bestDist = Infinity;
-  for (const p of places) {
+  for (let k = lo; k < places.length && places[k].start < to; k++) {
+    const p = places[k];
     if (p.start < sp.start || p.end > sp.end) continue;
     if (!governedByLocative(doc, p.start, sp.start)) continue;
     // A place that is also the event's source or target is an actor here, not a location.
@@ -113,7 +139,7 @@ function locate(doc: Doc, e: RawEvent, places: Place[]): EventLocation | null {
       bestDist = dist;
     }
   }
-  return best ? { text: best.text, name: best.name, country: best.country, lat: best.lat, lon: best.lon, geonameid: best.geonameid } : null;
+  return best ? { text: best.text, name: best.name, country: best.country, lat: best.lat, lon: best.lon, geonameid: best.geonameid, start: best.start, end: best.end } : null;
 }
 
 function overlaps(p: Place, m: ActorMention): boolean {

@@ -58,6 +58,15 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'ac
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'el']);
 const PREP_CONTINUE = new Set(['for', 'of', 'on']);
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
+// Pronouns for groups, states and organisations ("Hungary says it will not accept ..."); resolved by
+// coreference to a non-person actor, else left uncoded.
+const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
+const GROUP_POSSESSIVES = new Set(['its', 'their']);
+// Time words that end an actor phrase rather than being modified by it ("the government today said").
+const TIME_NOUNS = new Set([
+  'today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'afternoon', 'night', 'week', 'weekend',
+  'month', 'year', 'earlier', 'later', 'last', 'this', 'next', 'recently', 'now',
+]);
 // Capitalised words that are never actor names.
 const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
@@ -294,6 +303,7 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         }
         break;
       }
+      if (np.substantive && TIME_NOUNS.has(lower)) break;
       if (np.substantive && (doc.pos[j] === 'NOUN' || doc.pos[j] === 'ADJ' || doc.pos[j] === 'PROPN' || doc.pos[j] === 'NUM' || lower === '-')) {
         if (agentAhead(c, j)) {
           j++;
@@ -544,12 +554,14 @@ export function findWithInfo(doc: Doc, date: string | null, k: ActorKnowledge): 
     const c: Ctx = { doc, segOf, k, last: s.last, date };
     let i = s.first;
     while (i < s.last) {
-      if (PRONOUNS.has(doc.lower[i]) && doc.pos[i] === 'PRON' || (doc.lower[i] === 'his' || doc.lower[i] === 'her') && !segOf[i]) {
+      const w = doc.lower[i];
+      const groupPronoun = GROUP_POSSESSIVES.has(w) || (GROUP_PRONOUNS.has(w) && doc.pos[i] === 'PRON');
+      if (PRONOUNS.has(w) && doc.pos[i] === 'PRON' || (w === 'his' || w === 'her') && !segOf[i] || groupPronoun) {
         mentions.push({
           tokenStart: i, tokenEnd: i + 1, head: i, start: doc.starts[i], end: doc.ends[i], text: doc.tokens[i],
           code: null, country: null, sectors: [], name: null, kind: 'pronoun', antecedent: null,
         });
-        infos.push({ agent: null, personId: null, definite: false, named: false, nameText: null, possessive: doc.lower[i] === 'his' || doc.lower[i] === 'her', subject: doc.pos[i + 1] === 'VERB' || doc.pos[i + 1] === 'AUX' });
+        infos.push({ agent: null, personId: null, definite: false, named: false, nameText: null, possessive: w === 'his' || w === 'her' || GROUP_POSSESSIVES.has(w), subject: doc.pos[i + 1] === 'VERB' || doc.pos[i + 1] === 'AUX' });
         i++;
         continue;
       }
@@ -567,7 +579,10 @@ export function findWithInfo(doc: Doc, date: string | null, k: ActorKnowledge): 
       const bare = !np.agents.length && !np.org && np.personId === null &&
         (!np.name || !k.firstNames.has(doc.lower[np.name[0]]));
       // "its key military and political ally": an agent word used as an adjective
-      const adjectival = np.agents.length > 0 && !np.name && !np.org && doc.pos[np.agentEnds[np.agentEnds.length - 1] - 1] === 'ADJ';
+      // but "Israel's military has ...": an ADJ-tagged agent word followed by a verb or punctuation is the head
+      const nextPos = np.t1 < s.last ? doc.pos[np.t1] : 'PUNCT';
+      const headsPhrase = nextPos === 'AUX' || nextPos === 'VERB' || nextPos === 'PUNCT' || nextPos === 'ADP' || nextPos === 'PART';
+      const adjectival = np.agents.length > 0 && !np.name && !np.org && doc.pos[np.agentEnds[np.agentEnds.length - 1] - 1] === 'ADJ' && !headsPhrase;
       if ((bare && LOCATIVE.has(prev)) || adjectival) {
         i = np.t1;
         continue;

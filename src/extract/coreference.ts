@@ -142,6 +142,12 @@ export function resolveCoreference(doc: Doc, ms: ActorMention[], infos: MentionI
       }
       continue;
     }
+    // 5a. "it", "they", "its", "their": the nearest non-person actor, preferring subjects
+    if (m.kind === 'pronoun' && GROUP.has(doc.lower[m.tokenStart])) {
+      const chosen = groupAntecedent(doc, ms, infos, i);
+      if (chosen >= 0) copyFrom(m, ms[chosen], chosen);
+      continue;
+    }
     // 5. pronouns: the nearest compatible person, preferring subjects
     if (m.kind === 'pronoun') {
       const gender = k.pronouns.get(doc.lower[m.tokenStart]) ?? null;
@@ -174,6 +180,40 @@ export function resolveCoreference(doc: Doc, ms: ActorMention[], infos: MentionI
       }
     }
   }
+}
+
+const GROUP = new Set(['it', 'they', 'them', 'its', 'their']);
+const PLURAL = new Set(['they', 'them', 'their']);
+
+/**
+ * Antecedent of a group pronoun: within this and the previous sentence, the nearest coded actor that is
+ * not a named person (a state, organisation or group); a subject beats a nearer non-subject in the
+ * same sentence. "they" also accepts plural agents ("rebels", "officials").
+ */
+function groupAntecedent(doc: Doc, ms: ActorMention[], infos: MentionInfo[], i: number): number {
+  const m = ms[i];
+  const s = doc.sentenceOf[m.tokenStart];
+  const plural = PLURAL.has(doc.lower[m.tokenStart]);
+  let chosen = -1;
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ms[j];
+    const sj = doc.sentenceOf[a.tokenStart];
+    if (sj < s - 1) break;
+    if (chosen >= 0 && sj < doc.sentenceOf[ms[chosen].tokenStart]) break;
+    if (!a.code) continue;
+    const personLike = a.kind === 'person' || (a.kind === 'pronoun' && !GROUP.has(doc.lower[a.tokenStart])) ||
+      (a.kind === 'agent' && !!infos[j].agent?.person && !(plural && isPlural(doc, a)));
+    if (personLike) continue;
+    if (chosen < 0) chosen = j;
+    else if (infos[j].subject && !infos[j].possessive && !(infos[chosen].subject && !infos[chosen].possessive)) chosen = j;
+  }
+  if (chosen >= 0 && ms[chosen].kind === 'pronoun' && ms[chosen].antecedent !== null) return ms[chosen].antecedent!;
+  return chosen;
+}
+
+function isPlural(doc: Doc, m: ActorMention): boolean {
+  const w = doc.lower[m.head];
+  return w.endsWith('s') || w === 'people' || w === 'police' || w.endsWith('men');
 }
 
 function lowerHead(doc: Doc, m: ActorMention): string {

@@ -67,7 +67,99 @@ export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {})
     } else i++;
   }
   if (mentions.length === 0) return [];
+  return resolveMentions(doc, g, mentions, opts, true).filter((p): p is Place => p !== null);
+}
 
+/**
+ * Resolve given toponym spans (e.g. gold spans in an evaluation, or spans from another recogniser):
+ * one place per span, or null when the gazetteer has no entry for it. The same context is used as in
+ * findPlaces (containers, the text's unambiguous countries and divisions, actor countries), and no
+ * span is rejected as a non-toponym. Pure.
+ */
+export function resolvePlaceSpans(doc: Doc, g: Gazetteer, spans: readonly { start: number; end: number }[], opts: FindPlacesOptions = {}): (Place | null)[] {
+  const mentions: Mention[] = [];
+  const index: number[] = [];
+  spans.forEach((sp, i) => {
+    const m = spanMention(doc, g, sp.start, sp.end);
+    if (m) {
+      mentions.push(m);
+      index.push(i);
+    }
+  });
+  const out: (Place | null)[] = spans.map(() => null);
+  if (mentions.length === 0) return out;
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].first - mentions[b].first);
+  const sorted = order.map((i) => mentions[i]);
+  const resolved = resolveMentions(doc, g, sorted, opts, false);
+  order.forEach((mi, k) => {
+    const p = resolved[k];
+    if (p) out[index[mi]] = { ...p, text: doc.text.slice(spans[index[mi]].start, spans[index[mi]].end), start: spans[index[mi]].start, end: spans[index[mi]].end };
+  });
+  return out;
+}
+
+/** A mention for a given character span: its own name, else without a leading article or a possessive. */
+function spanMention(doc: Doc, g: Gazetteer, start: number, end: number): Mention | null {
+  const first = tokenAtOrAfter(doc, start);
+  let last = first;
+  while (last < doc.tokens.length && doc.starts[last] < end) last++;
+  if (last <= first) return null;
+  const raw = doc.text.slice(start, end);
+  const variants = [raw, raw.replace(/^the\s+/i, ''), raw.replace(/['’]s$/, ''), raw.replace(/^the\s+/i, '').replace(/['’]s$/, '')];
+  for (const v of variants) {
+    const key = placeKey(v);
+    const entries = entriesForKey(g, key);
+    if (entries.length === 0) continue;
+    const cands: Candidate[] = [];
+    for (let k = 0; k < entries.length && k < MAX_CANDIDATES; k++) cands.push(candidate(g, entries[k]));
+    return { first, last, key, cands, forced: null };
+  }
+  // A demonym marked as a toponym ("Russian" in "the Russian border") names its country or region.
+  const d = g.demonymEntry.get(placeKey(raw));
+  if (d !== undefined) return { first, last, key: placeKey(raw), cands: [candidate(g, d)], forced: null };
+  return innerPlace(doc, g, first, last);
+}
+
+/** Prior an inner name needs to stand for a whole span ("Manila" for "Manila Cathedral"). */
+const MIN_INNER_PRIOR = 5;
+
+/**
+ * The longest (then leftmost) capitalised sub-span that is a well-known place, standing for a span
+ * the gazetteer lacks: a facility or district named after its town ("Manila Cathedral", "Cuyahoga
+ * County" → no; "University of California" → California). Bounded by MAX_TOKENS, so linear.
+ */
+function innerPlace(doc: Doc, g: Gazetteer, first: number, last: number): Mention | null {
+  const n = Math.min(last - first, MAX_TOKENS);
+  for (let len = n - 1; len >= 1; len--) {
+    for (let i = first; i + len <= last; i++) {
+      if (!startsName(doc.tokens[i]) || !startsName(doc.tokens[i + len - 1])) continue;
+      const key = placeKey(doc.text.slice(doc.starts[i], doc.ends[i + len - 1]));
+      if (g.demonyms.has(key)) continue;
+      const entries = entriesForKey(g, key);
+      if (entries.length === 0) continue;
+      const best = candidate(g, entries[0]);
+      if (best.prior < MIN_INNER_PRIOR && !CURATED_KINDS.has(best.kind)) continue;
+      const cands: Candidate[] = [];
+      for (let k = 0; k < entries.length && k < MAX_CANDIDATES; k++) cands.push(candidate(g, entries[k]));
+      return { first, last, key, cands, forced: null };
+    }
+  }
+  return null;
+}
+
+function tokenAtOrAfter(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (doc.ends[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Pick one reading per mention (text order), then, when `filter`, drop non-toponyms (null). */
+function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: FindPlacesOptions, filter: boolean): (Place | null)[] {
   // Containers: "Moscow, Idaho", "Atlanta, Georgia", "Gyumri, Armenia".
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
@@ -113,14 +205,17 @@ export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {})
 
   // One sense per name per document, unless a container decided otherwise.
   const chosen = new Map<string, Candidate>();
-  const places: Place[] = [];
+  const places: (Place | null)[] = [];
   for (const m of mentions) {
     let c = m.forced ?? chosen.get(m.key);
     if (!c) {
       c = pick(m.cands, contextFor(m.key));
       chosen.set(m.key, c);
     }
-    if (!accept(doc, g, m, c, contextFor(m.key), mentions)) continue;
+    if (filter && !accept(doc, g, m, c, contextFor(m.key), mentions)) {
+      places.push(null);
+      continue;
+    }
     const start = doc.starts[m.first];
     const end = doc.ends[m.last - 1];
     places.push({

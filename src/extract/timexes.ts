@@ -12,7 +12,8 @@ const DAY_MS = 86400000;
 const FUTURE_WINDOW_TOKENS = 6;
 
 /** Words that make a sentence future-tensed (then unyeared dates may lie ahead). */
-const FUTURE = new Set(['will', 'shall', "'ll", '’ll', 'wo', 'going', 'scheduled', 'upcoming', 'due', 'expected', 'plan', 'plans', 'planned', 'planning', 'would', 'next', 'later', 'coming']);
+// (not "would", "expected" or "later": reported speech about the past uses them too)
+const FUTURE = new Set(['will', 'shall', "'ll", '’ll', 'wo', 'scheduled', 'upcoming', 'due', 'plan', 'plans', 'planned', 'planning', 'next', 'coming']);
 /** Words before a bare year that make it a date ("in 2020", "since 1991", "early 2019"). */
 const YEAR_CUE = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'before', 'after', 'from', 'to', 'through', 'of', 'between', 'and', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter', 'year', 'end', 'beginning', 'start']);
 /** Expressions chrono reads as dates that are not dates in news ("and now objects"). */
@@ -43,7 +44,8 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
     }
     for (const r of results) {
       const future = isFuture(doc, sp.first, sp.last, sp.start + r.index);
-      const t = fromChrono(r, text, sp.start, ad, future);
+      const past = isPast(doc, sp.first, sp.last, sp.start + r.index);
+      const t = fromChrono(r, text, sp.start, ad, future, past);
       if (t) found.push(t);
     }
     // Bare years after a cue word: "in 2020", "since 1991", "mid-2014".
@@ -61,9 +63,10 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
       if (tok.length !== 4 || !isYear(tok)) continue;
       let p = i - 1;
       if (p >= sp.first && doc.tokens[p] === '-') p--;
-      if (p < sp.first || !YEAR_CUE.has(doc.lower[p])) continue;
+      if ((p < sp.first || !YEAR_CUE.has(doc.lower[p])) && !bareYear(doc, i, sp.first, sp.last)) continue;
       found.push({ text: tok, start: doc.starts[i], end: doc.ends[i], value: tok, precision: 'year' });
     }
+    refTimexes(doc, sp.first, sp.last, ad, found);
     // Anaphoric days: "the same day", "that day", "the next day", "the previous day".
     for (let i = sp.first; i + 1 < sp.last; i++) {
       const a = doc.lower[i];
@@ -104,7 +107,7 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
 }
 
 /** Normalise one chrono result; null when it is not a date we keep. */
-function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: Ymd, future: boolean): Timex | null {
+function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: Ymd, future: boolean, past: boolean): Timex | null {
   let start = r.index;
   let text = r.text;
   const lower = text.toLowerCase();
@@ -116,6 +119,7 @@ function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: 
   const hasWeekday = c.isCertain('weekday');
   if (!hasDay && !hasMonth && !hasYear && !hasWeekday && !/\b(week|month|year)\b/.test(lower)) return null; // a time only
   if (/^\d{1,2}[/.]\d{1,2}$/.test(text)) return null; // "3/4" is more often a fraction than a date
+  if (/^(?:sun|mon|tue|wed|thu|fri|sat)[,.]?$/i.test(text)) return null; // "Sun", "Sat": rarely weekdays in prose
   // Durations ("after six weeks", "within two days") are not dates.
   if (/^(?:after|in|within|for|over)\s.*\b(?:days?|weeks?|months?|years?)$/.test(lower)) return null;
   // A word before the expression that chrono left out: "last November", "this Monday".
@@ -146,7 +150,7 @@ function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: 
   } else if (hasDay) {
     const m = c.get('month')!;
     const d = c.get('day')!;
-    const y = hasYear ? c.get('year')! : leanYearForDay(ad, m, d, future);
+    const y = hasYear ? c.get('year')! : leanYearForDay(ad, m, d, future, past);
     value = formatDay({ y, m, d });
     precision = 'day';
   } else if (hasWeekday && !hasMonth) {
@@ -168,7 +172,7 @@ function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: 
     else if (lead === 'last' || lead === 'past') y = m < ad.m ? ad.y : ad.y - 1;
     else if (lead === 'next' || lead === 'coming') y = m > ad.m ? ad.y : ad.y + 1;
     else if (lead === 'this') y = ad.y;
-    else y = m <= ad.m || future ? ad.y : ad.y - 1;
+    else y = leanYearForDay(ad, m, 15, future, past);
     value = `${y}-${pad2(m)}`;
     precision = 'month';
   } else if (hasYear) {
@@ -180,12 +184,113 @@ function fromChrono(r: chrono.ParsedResult, sentence: string, base: number, ad: 
   return { text, start: base + start, end: base + start + text.length, value, precision };
 }
 
-/** Year of an unyeared day: this year unless that lies well after the article date. */
-function leanYearForDay(ad: Ymd, m: number, d: number, future: boolean): number {
+/**
+ * Year of an unyeared day or month: the article's year, unless that puts the date more than
+ * SAME_YEAR_MONTHS away, then the adjacent year nearer the article date ("January" in a November
+ * article is next January; "December" in a January article last December). A future marker nearby
+ * keeps a date that far ahead in the article's year.
+ */
+function leanYearForDay(ad: Ymd, m: number, d: number, future: boolean, past = false): number {
   const cand = Date.UTC(ad.y, m - 1, d);
   const refT = Date.UTC(ad.y, ad.m - 1, ad.d);
-  if (cand <= refT + FUTURE_WINDOW_DAYS * DAY_MS || future) return ad.y;
-  return ad.y - 1;
+  // the clause's tense decides first: a past-tense date cannot lie ahead, a future one behind
+  if (future) return cand < refT - FUTURE_WINDOW_DAYS * DAY_MS ? ad.y + 1 : ad.y;
+  if (past) return cand > refT + FUTURE_WINDOW_DAYS * DAY_MS ? ad.y - 1 : ad.y;
+  const months = m - ad.m + (d - ad.d) / 31;
+  if (months > SAME_YEAR_MONTHS) return ad.y - 1;
+  if (months < -SAME_YEAR_MONTHS) return ad.y + 1;
+  return ad.y;
+}
+
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'ago']);
+
+/** Is there a past-tense verb within a few tokens of char offset `at` (same sentence)? */
+function isPast(doc: Doc, first: number, last: number, at: number): boolean {
+  let lo = first;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (doc.ends[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(first, lo - FUTURE_WINDOW_TOKENS);
+  const to = Math.min(last, lo + FUTURE_WINDOW_TOKENS);
+  for (let i = from; i < to; i++) {
+    const l = doc.lower[i];
+    if (PAST_AUX.has(l)) return true;
+    if (doc.pos[i] === 'VERB' && l !== doc.lemmas[i] && !l.endsWith('ing') && !l.endsWith('s')) return true;
+  }
+  return false;
+}
+
+/** How far (in months) an unyeared date may lie from the article date within the article's year. */
+const SAME_YEAR_MONTHS = 9;
+
+/** Words that are TIMEX3 reference times by themselves (value PRESENT_REF, PAST_REF, FUTURE_REF). */
+const REF_WORDS: Record<string, string> = {
+  now: 'PRESENT_REF',
+  currently: 'PRESENT_REF',
+  nowadays: 'PRESENT_REF',
+  recently: 'PAST_REF',
+  previously: 'PAST_REF',
+  formerly: 'PAST_REF',
+  soon: 'FUTURE_REF',
+};
+const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+/** Reference words, "the past"/"the future", and quarters ("the third quarter", "fourth-quarter"). */
+function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]): void {
+  const push = (a: number, b: number, value: string, precision: DatePrecision) =>
+    out.push({ text: doc.text.slice(doc.starts[a], doc.ends[b]), start: doc.starts[a], end: doc.ends[b], value, precision });
+  for (let i = first; i < last; i++) {
+    const l = doc.lower[i];
+    const ref = REF_WORDS[l];
+    if (ref && doc.pos[i] === 'ADV') {
+      push(i, i, ref, ref === 'PRESENT_REF' ? 'day' : 'year');
+      continue;
+    }
+    if (l === 'current' && doc.pos[i] === 'ADJ') {
+      push(i, i, 'PRESENT_REF', 'day');
+      continue;
+    }
+    if (l === 'recent' && doc.pos[i] === 'ADJ') {
+      push(i, i, 'PAST_REF', 'year');
+      continue;
+    }
+    if (l === 'the' && i + 1 < last && (doc.lower[i + 1] === 'past' || doc.lower[i + 1] === 'future') && (i + 2 >= last || doc.pos[i + 2] === 'PUNCT' || doc.pos[i + 2] === 'ADP' || doc.pos[i + 2] === 'CCONJ')) {
+      push(i, i + 1, doc.lower[i + 1] === 'past' ? 'PAST_REF' : 'FUTURE_REF', 'year');
+      i++;
+      continue;
+    }
+    // quarters: "(the) third quarter", "third-quarter", "the fiscal first quarter"
+    let q = ORDINAL_QUARTER[l];
+    let qEnd = -1;
+    if (q && doc.lower[i + 1] === 'quarter') qEnd = i + 1;
+    else if (q && doc.lower[i + 1] === '-' && doc.lower[i + 2] === 'quarter') qEnd = i + 2;
+    else if (l.endsWith('-quarter') && ORDINAL_QUARTER[l.slice(0, -8)]) {
+      q = ORDINAL_QUARTER[l.slice(0, -8)];
+      qEnd = i;
+    }
+    if (qEnd < 0 || !q) continue;
+    let qStart = i;
+    if (qStart - 1 >= first && doc.lower[qStart - 1] === 'fiscal') qStart--;
+    if (qStart - 1 >= first && doc.lower[qStart - 1] === 'the') qStart--;
+    const current = Math.floor((ad.m - 1) / 3) + 1;
+    // a quarter not yet begun is last year's unless the text looks ahead
+    const year = q > current && !isFuture(doc, first, last, doc.starts[i]) ? ad.y - 1 : ad.y;
+    push(qStart, qEnd, `${year}-Q${q}`, 'year');
+    i = qEnd;
+  }
+}
+
+/** A four-digit year without a cue word ("1995 was a record"): not an amount, not a measure. */
+function bareYear(doc: Doc, i: number, first: number, last: number): boolean {
+  const prev = i > first ? doc.tokens[i - 1] : '';
+  const next = i + 1 < last ? doc.lower[i + 1] : '';
+  if (prev === '$' || prev === '#' || prev === '£' || prev === '€' || /^\d/.test(prev)) return false;
+  if (next === '%' || next === 'percent' || /^\d/.test(next) || next === 'to' || next === '-') return false;
+  if (i + 1 < last && doc.pos[i + 1] === 'NOUN') return false; // "1999 shares"
+  return doc.pos[i] === 'NUM' || doc.pos[i] === 'PROPN';
 }
 
 /** Is there a future marker within a few tokens of char offset `at` (same sentence)? */

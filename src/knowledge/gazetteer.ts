@@ -63,6 +63,8 @@ export interface Gazetteer {
   weakWords: Set<string>;
   /** Lower-cased demonyms ("armenian"): never places. */
   demonyms: Set<string>;
+  /** Demonym key → entry of the place it names ("armenian" → Armenia), for resolving given spans. */
+  demonymEntry: Map<string, number>;
   /** Longest key, in words. */
   maxWords: number;
 }
@@ -139,6 +141,8 @@ export interface GazetteerSource {
   index: Map<string, number[]>;
   weakWords: string[];
   demonyms: string[];
+  /** [demonym key, entry index] */
+  demonymEntries: [string, number][];
 }
 
 /** Serialise a compiled gazetteer (used by the build script). */
@@ -182,6 +186,7 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
       adminCodes,
       weakWords: src.weakWords,
       demonyms: src.demonyms,
+      demonymEntries: src.demonymEntries,
       maxWords,
       sections: sections.map(([name, b]) => [name, b.length]),
     }),
@@ -217,6 +222,7 @@ export function decodeGazetteer(buf: Buffer): Gazetteer {
     adminCodes: string[];
     weakWords: string[];
     demonyms: string[];
+    demonymEntries?: [string, number][];
     maxWords: number;
     sections: [string, number][];
   };
@@ -257,6 +263,7 @@ export function decodeGazetteer(buf: Buffer): Gazetteer {
     adminEntry: new Map(),
     weakWords: new Set(header.weakWords),
     demonyms: new Set(header.demonyms),
+    demonymEntry: new Map(header.demonymEntries ?? []),
     maxWords: header.maxWords,
   };
   // Countries and ADM1 entries are the few hundred curated entries at the start of the file.

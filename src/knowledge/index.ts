@@ -6,6 +6,7 @@ import { loadPatterns, type PatternSet } from '../events/patterns.js';
 import { loadLexicon, type Lexicon } from '../events/lexicon.js';
 import { loadEntityKnowledge, type EntityKnowledge } from '../extract/entities.js';
 import { loadIntentTable, type IntentTable } from '../events/intent.js';
+import type { Discards } from './petrarch/discards.js';
 
 export interface Knowledge {
   actors: ActorKnowledge;
@@ -15,6 +16,8 @@ export interface Knowledge {
   lexicon: Lexicon;
   entities: EntityKnowledge;
   intents: IntentTable;
+  /** PETRARCH discards (sentences and stories to leave uncoded), when such a dictionary is loaded. */
+  discards: Discards | null;
 }
 
 let cached: Knowledge | null = null;
@@ -30,6 +33,7 @@ export function buildKnowledge(parts: Partial<Knowledge> = {}): Knowledge {
     lexicon: parts.lexicon ?? loadLexicon(),
     entities: parts.entities ?? loadEntityKnowledge(),
     intents: parts.intents ?? loadIntentTable(),
+    discards: parts.discards ?? null,
   };
 }
 

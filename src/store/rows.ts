@@ -183,9 +183,7 @@ export function timexFromRow(r: TimexesTable): Timex {
 export function quoteFromRow(r: QuotesTable): Quote {
   let speaker: Quote['speaker'] = null;
   if (num(r.has_speaker)) {
-    speaker = { text: r.speaker_text ?? '', start: num(r.speaker_start), end: num(r.speaker_end) };
-    if (r.speaker_name !== null) speaker.name = r.speaker_name;
-    if (r.speaker_code !== null) speaker.code = r.speaker_code;
+    speaker = { text: r.speaker_text ?? '', start: num(r.speaker_start), end: num(r.speaker_end), name: r.speaker_name, code: r.speaker_code };
   }
   const cue = r.cue_text !== null ? { text: r.cue_text, start: num(r.cue_start), end: num(r.cue_end) } : null;
   return {

@@ -493,10 +493,14 @@ async function openPostgres(location: string, where: string, options: OpenOption
     connectionString: url.toString(),
     max: options.poolSize ?? 4,
     connectionTimeoutMillis: 10_000,
+    // Lets an operator (or a test) see and manage a store's connections in pg_stat_activity.
+    application_name: `dyad${schema ? `:${schema}` : ''}`.slice(0, 63),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out client whose server goes away: its query fails and the caller retries.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   try {
     const client = await pool.connect();
     try {

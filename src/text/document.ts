@@ -63,7 +63,10 @@ const QUOTE_LIKE = /^[“”"'‘’`´]+$/;
 export function parseText(text: string): Doc {
   const w = wink();
   const its = w.its as Record<string, unknown>;
-  const wd = w.readDoc(text);
+  // wink's tokenizer is quadratic in the length of one unbroken run of characters: give it a copy in
+  // which long runs are broken by spaces. The copy has the same length, so offsets still index `text`.
+  const source = breakLongRuns(text);
+  const wd = w.readDoc(source);
   const values = wd.tokens().out(its.value) as string[];
   const pos = wd.tokens().out(its.pos) as string[];
   const lemmas = wd.tokens().out(its.lemma) as string[];
@@ -83,11 +86,11 @@ export function parseText(text: string): Doc {
     const i = keep[k];
     newIndex[i] = k;
     const v = values[i];
-    let at = text.indexOf(v, cursor);
+    let at = source.indexOf(v, cursor);
     // wink expands some contractions and normalises some quotes; fall back to the next non-space run.
     if (at < 0 || at - cursor > 64) {
       at = cursor;
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      while (at < source.length && isSpace(source.charCodeAt(at))) at++;
       const len = QUOTE_LIKE.test(v) ? 1 : Math.max(1, v.length);
       starts[k] = at;
       ends[k] = Math.min(text.length, at + len);
@@ -147,6 +150,29 @@ export function parseText(text: string): Doc {
     sentenceOf,
     sentences,
   };
+}
+
+/** How long a run of non-space characters may be before the tokenizer copy breaks it. */
+const MAX_RUN = 64;
+
+function breakLongRuns(text: string): string {
+  let run = 0;
+  let chars: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      run = 0;
+      continue;
+    }
+    if (++run > MAX_RUN) {
+      // Never split a surrogate pair.
+      const c = text.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      chars ??= Array.from({ length: text.length }, (_, k) => text[k]);
+      chars[i] = ' ';
+      run = 0;
+    }
+  }
+  return chars ? chars.join('') : text;
 }
 
 function hasBlankLine(text: string, from: number, to: number): boolean {

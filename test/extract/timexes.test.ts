@@ -24,6 +24,7 @@ test('example article: every date normalised', () => {
       ['August 23', '2021-08-23', 'day'],
       ['August 11', '2021-08-11', 'day'],
       ['last year', '2020', 'year'],
+      ['now', 'PRESENT_REF', 'day'], // TIMEX3 reference time; event dating skips non-date values
       ['August 14', '2021-08-14', 'day'],
       ['August 19', '2021-08-19', 'day'],
       ['last November', '2020-11', 'month'],
@@ -43,6 +44,17 @@ test('past-leaning months, weekdays and days', () => {
   assert.deepEqual(values('Elections are due next month.'), [['next month', '2021-09', 'month']]);
   // Around new year: December in a January article is last year's.
   assert.deepEqual(values('Talks collapsed on December 28.', '2021-01-03'), [['December 28', '2020-12-28', 'day']]);
+});
+
+test('TimeBank conventions: quarters, reference words, bare years, unyeared dates by tense and distance', () => {
+  assert.deepEqual(values('Profit fell in the third quarter.', '1989-11-02'), [['the third quarter', '1989-Q3', 'year']]);
+  assert.deepEqual(values('Fourth-quarter sales rose.', '1989-11-02'), [['Fourth-quarter', '1989-Q4', 'year']]);
+  assert.deepEqual(values('Fourth-quarter sales rose.', '1989-05-02'), [['Fourth-quarter', '1988-Q4', 'year']]);
+  assert.deepEqual(values('Prices have risen recently.'), [['recently', 'PAST_REF', 'year']]);
+  assert.deepEqual(values('1995 was a record year.', '1998-01-08'), [['1995', '1995', 'year']]);
+  // no tense cue: the article's year unless more than nine months away
+  assert.deepEqual(values('The contract runs to January 3.', '1989-11-01'), [['January 3', '1990-01-03', 'day']]);
+  assert.deepEqual(values('Deliveries start in November.', '1998-03-04'), [['November', '1998-11', 'month']]);
 });
 
 test('our rules: last November, last year’s, this year, in 2020, the same day', () => {
@@ -73,7 +85,9 @@ test('numbers that are not dates are not timexes', () => {
   assert.deepEqual(values('Russia deployed about 2,000 peacekeepers.'), []);
   assert.deepEqual(values('It ended the 44-day war after six weeks of fighting.'), []);
   assert.deepEqual(values('Resolution 2231 was adopted by 15 members and 1,500 troops.'), []);
-  assert.deepEqual(values('Thousands march in the capital and now demand change.'), []);
+  // "march" the verb is no month; "now" is a TIMEX3 reference time, not a date
+  assert.deepEqual(values('Thousands march in the capital and now demand change.'), [['now', 'PRESENT_REF', 'day']]);
+  assert.deepEqual(values('He paid $1995 for 1999 shares in 2001.').map((v) => v[0]), ['2001']);
   assert.deepEqual(values('He spoke at 10:30 am.'), []);
 });
 

@@ -65,7 +65,7 @@ export function fakeAnalysis(article: Article): Analysis {
     places: [{ text: 'Moscow', start: 0, end: 6, type: 'GPE', name: 'Moscow', country: 'RUS', lat: 55.75, lon: 37.62, geonameid: 524901 }],
     timexes: [{ text: 'Monday', start: 7, end: 13, value: article.date, precision: 'day' }],
     quotes: [
-      { speaker: { text: 'He', start: 0, end: 2 }, cue: { text: 'said', start: 3, end: 7 }, content: { text: 'we agree', start: 9, end: 17 }, direct: true },
+      { speaker: { text: 'He', start: 0, end: 2, name: null, code: null }, cue: { text: 'said', start: 3, end: 7 }, content: { text: 'we agree', start: 9, end: 17 }, direct: true },
       { speaker: null, cue: null, content: { text: 'talks', start: 20, end: 25 }, direct: false },
     ],
     events,

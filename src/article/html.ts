@@ -1,0 +1,64 @@
+// HTML pages → articles: the main text by Mozilla Readability over linkedom (a DOM without a
+// browser: scripts are never executed), the date from <meta> (article:published_time, date,
+// DC.date, og:…) or the first <time datetime>, the title, URL (canonical link) and site name.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normaliseDate } from './dates.js';
+import { fail, ok, type ReadResult } from './result.js';
+
+const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
+  'dcterms.created', 'pubdate', 'publishdate', 'sailthru.date', 'parsely-pub-date', 'article:modified_time',
+];
+
+function metaDate(doc: Document): string | null {
+  const metas = [...doc.querySelectorAll('meta')];
+  for (const key of DATE_META) {
+    for (const m of metas) {
+      const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+      if (k !== key) continue;
+      const d = normaliseDate((m.getAttribute('content') ?? '').slice(0, 10));
+      if (d) return d;
+    }
+  }
+  for (const t of doc.querySelectorAll('time[datetime]')) {
+    const d = normaliseDate((t.getAttribute('datetime') ?? '').slice(0, 10));
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Text of Readability's cleaned HTML with a blank line after each block, so paragraphs stay apart. */
+function blockText(content: string | null, fallback: string): string {
+  if (!content) return fallback;
+  const spaced = content.replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr|section|article)>|<br\s*\/?>/gi, (m) => `${m}\n\n`);
+  return (parseHTML(`<html><body>${spaced}</body></html>`).document.body?.textContent as string | undefined) ?? fallback;
+}
+
+/** One HTML page as an article (or an error record). `fallbackDate` is used when the page has none. */
+export function articleFromHtml(html: string, id: string, fallbackDate?: string, url?: string): ReadResult {
+  let doc: Document;
+  try {
+    doc = parseHTML(html).document as unknown as Document;
+  } catch (e) {
+    return fail(id, `unparsable HTML: ${(e as Error).message}`);
+  }
+  const date = metaDate(doc) ?? fallbackDate ?? null;
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? url;
+  const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    parsed = new Readability(doc, { charThreshold: 100 }).parse();
+  } catch {
+    parsed = null;
+  }
+  const body = blockText(parsed?.content ?? null, parsed?.textContent ?? doc.body?.textContent ?? '').replace(/[ \t\r\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (!body) return fail(id, 'no text found in the HTML page');
+  if (!date) return fail(id, 'no date in the page (<meta> or <time>) and no --date');
+  const title = parsed?.title || doc.querySelector('title')?.textContent?.trim() || undefined;
+  const article: { id: string; date: string; text: string; title?: string; url?: string; source?: string } = { id, date, text: body };
+  if (title) article.title = title;
+  if (canonical) article.url = canonical;
+  if (site ?? parsed?.siteName) article.source = (site ?? parsed?.siteName)!;
+  return ok(article);
+}

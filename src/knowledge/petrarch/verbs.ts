@@ -1,0 +1,479 @@
+// Reader for PETRARCH verb dictionaries (PETRARCH-1 files such as PETR.Validate.verbs.txt and the
+// PETRARCH-2 CAMEO.2.0.txt), converted into Dyad's own Pattern objects so the same coder runs on them.
+//
+// Grammar read here:
+//   &LABEL            a synset; its members follow on `+PHRASE` lines (members may name other synsets)
+//   --- NAME [CODE] ---   starts a verb block; CODE is the code of its verbs alone ('---' = no event)
+//   VERB {FORMS} [CODE]   a verb of the block (own code optional); `+` marks the verb inside a
+//                         multi-word verb (WIRE_+TAP, +BREAK_DOWN); FORMS are irregular forms
+//   - TOKENS [CODE]   a pattern for every verb of the block: `*` the verb, `+` the target, `$` the
+//                     source, `%` a compound actor, `^` skip a phrase, `&LABEL` a synset, words joined by
+//                     `_` must be consecutive; PETRARCH-2 groups `(PREP ...)` and `{NOUN PHRASE}`
+//   [A:B]             A codes source→target, B the reverse direction
+//   ~ ... = ...       PETRARCH-2 transformations
+//
+// What our matcher cannot express is approximated, and every approximation is counted by kind in
+// `approximations` (see APPROXIMATIONS) so a user can see what changed.
+import type { Ontology } from '../../events/ontology.js';
+import type { Pattern, PatternElement, PatternSet } from '../../events/patterns.js';
+import { parseText } from '../../text/document.js';
+import { dictLines, type DictError } from './lines.js';
+
+/** Kinds of PETRARCH constructs converted approximately (or dropped), with what was done. */
+export const APPROXIMATIONS = {
+  preVerbWords: 'words before the verb (`SAID *`, `NOT *`, `&NEGATVAUXVRB *`) dropped; the pattern ranks below those without them',
+  preVerbOnly: 'patterns with nothing after the verb but words before it skipped (they would override the verb code everywhere)',
+  preVerbTarget: '`+` (target) before the verb dropped: the coder takes targets after the verb',
+  sourceAfterVerb: '`$` (source) after the verb dropped: the coder takes the source from the subject',
+  compound: '`%` (compound actor) after the verb read as the target slot; before the verb dropped',
+  skip: '`^` (skip a phrase) dropped: pattern words may already be up to 6 tokens apart',
+  consecutive: '`_` (consecutive words) relaxed to the matcher window (6 tokens)',
+  groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
+  reverseCode: '`[A:B]` codes: only A (source→target) is coded, the reverse event B is not',
+  reverseOnly: '`[:B]` codes (reverse event only) skipped',
+  multiWordVerbPrefix: 'words before `+VERB` in a multi-word verb (WIRE_+TAP) dropped',
+  synsetPhrases: 'multi-word synset members expanded into separate patterns',
+  expansionCap: 'patterns whose synset expansion exceeded 64 variants truncated',
+  transformations: 'PETRARCH-2 transformations (`~ a (a b ATTACK) SAY = a b 015`) not applied',
+  nonCameoCodes: 'codes that are not CAMEO (validation codes such as 903, abc) coded as-is with PLOVER type OTHER',
+} as const;
+export type ApproximationKind = keyof typeof APPROXIMATIONS;
+
+/** PLOVER type given to events whose PETRARCH code is not a CAMEO code. */
+export const NON_CAMEO_PLOVER = 'OTHER';
+
+export interface VerbDictionary {
+  patterns: Pattern[];
+  /** Other lookup keys (inflected forms, their lemmas) → the head their patterns are filed under. */
+  aliases: Map<string, string>;
+  /** Synset label (without &) → member phrases as word lists. */
+  synsets: Map<string, string[][]>;
+  /** Non-CAMEO codes met (they need entries in the ontology, see `extendOntology`). */
+  otherCodes: Set<string>;
+  approximations: Map<ApproximationKind, number>;
+  errors: DictError[];
+  /** Verb blocks and pattern lines read. */
+  blocks: number;
+  patternLines: number;
+}
+
+interface Verb {
+  /** Lower-case main verb word and its explicit forms. */
+  words: string[];
+  /** Words after the verb in a multi-word verb (BREAK_DOWN → down). */
+  after: string[];
+  code: string;
+  line: number;
+}
+
+interface RawPattern {
+  line: number;
+  tokens: string;
+  code: string;
+}
+
+interface Block {
+  code: string;
+  line: number;
+  verbs: Verb[];
+  patterns: RawPattern[];
+}
+
+const MAX_VARIANTS = 64;
+
+/** Parse a PETRARCH verb dictionary. `file` names rules ("file#line") and errors. */
+export function parseVerbDictionary(text: string, file: string, o: Ontology): VerbDictionary {
+  const errors: DictError[] = [];
+  const rawSynsets = new Map<string, { members: string[]; noPlural: boolean }>();
+  const blocks: Block[] = [];
+  const approximations = new Map<ApproximationKind, number>();
+  const note = (k: ApproximationKind, n = 1) => approximations.set(k, (approximations.get(k) ?? 0) + n);
+  let synset: { members: string[] } | null = null;
+  let block: Block | null = null;
+  let patternLines = 0;
+  for (const { line, text: raw } of dictLines(text)) {
+    const t = raw.trim();
+    const err = (reason: string) => errors.push({ file, line, reason });
+    if (t.startsWith('&')) {
+      const label = t.slice(1).split(/\s+/)[0];
+      if (!/^[A-Za-z0-9_]+$/.test(label)) {
+        err(`bad synset label '${t}'`);
+        synset = null;
+        continue;
+      }
+      const name = label.replace(/_+$/, '').toUpperCase();
+      const entry = { members: [] as string[], noPlural: label.endsWith('_') };
+      rawSynsets.set(name, entry);
+      synset = entry;
+      continue;
+    }
+    if (t.startsWith('+') && synset) {
+      const member = t.slice(1).trim();
+      if (!member) err("empty synset member '+'");
+      else synset.members.push(member);
+      continue;
+    }
+    synset = null;
+    if (t.startsWith('---') || t.startsWith('###')) {
+      const m = /^(?:---|###)\s*(.*?)\s*(?:---|###)?\s*$/.exec(t);
+      const inner = m ? m[1] : '';
+      const codeM = /\[([^\]]*)\]/.exec(inner);
+      const name = inner.replace(/\[[^\]]*\]/g, '').trim();
+      if (!name) {
+        err(`verb block header without a name: '${t}'`);
+        block = null;
+        continue;
+      }
+      block = { code: codeM ? codeM[1].trim() || '---' : '---', line, verbs: [], patterns: [] };
+      blocks.push(block);
+      continue;
+    }
+    if (t.startsWith('~')) {
+      note('transformations');
+      continue;
+    }
+    if (t.startsWith('-')) {
+      patternLines++;
+      if (!block) {
+        err('pattern outside a verb block');
+        continue;
+      }
+      const m = /^-\s*(.*?)\s*\[([^\]]*)\]\s*$/.exec(t);
+      if (!m) {
+        err(`pattern without a [code]: '${t}'`);
+        continue;
+      }
+      if (!m[1].includes('*')) {
+        err(`pattern without '*' (the verb): '${t}'`);
+        continue;
+      }
+      block.patterns.push({ line, tokens: m[1], code: m[2].trim() });
+      continue;
+    }
+    // a verb line
+    if (!block) {
+      err(`unexpected line outside a verb block: '${t}'`);
+      continue;
+    }
+    const v = parseVerbLine(t, block.code, line, note);
+    if (typeof v === 'string') err(v);
+    else block.verbs.push(v);
+  }
+
+  // resolve synsets (members may name other synsets; cycles are errors)
+  const synsets = new Map<string, string[][]>();
+  const resolving = new Set<string>();
+  const resolve = (name: string): string[][] | null => {
+    const done = synsets.get(name);
+    if (done) return done;
+    const raw = rawSynsets.get(name);
+    if (!raw || resolving.has(name)) return null;
+    resolving.add(name);
+    const out: string[][] = [];
+    for (const m of raw.members) {
+      if (m.startsWith('&')) {
+        const sub = resolve(m.slice(1).replace(/_+$/, '').toUpperCase());
+        if (sub) out.push(...sub);
+        continue;
+      }
+      const words = m.toLowerCase().split(/[\s_]+/).filter(Boolean);
+      if (words.length) out.push(words);
+    }
+    resolving.delete(name);
+    synsets.set(name, out);
+    return out;
+  };
+  for (const name of rawSynsets.keys()) resolve(name);
+
+  const otherCodes = new Set<string>();
+  const lemmaKeys = verbKeys(blocks.flatMap((b) => b.verbs.flatMap((v) => v.words)));
+  const patterns: Pattern[] = [];
+  const aliases = new Map<string, string>();
+  for (const b of blocks) {
+    const compiled: { spec: Compiled; raw: RawPattern }[] = [];
+    for (const rp of b.patterns) {
+      const code = codeOf(rp.code, note);
+      if (code === null) continue;
+      const c = compilePattern(rp.tokens, synsets, note);
+      if (typeof c === 'string') {
+        errors.push({ file, line: rp.line, reason: c });
+        continue;
+      }
+      for (const variant of c) compiled.push({ spec: { ...variant, code }, raw: rp });
+    }
+    for (const v of b.verbs) {
+      // patterns are filed under the base verb's key; every other form's key is an alias of it
+      const keys = lemmaKeys.get(v.words[0]) ?? [v.words[0]];
+      const head = keys[keys.length - 1];
+      for (const w of v.words) for (const k of lemmaKeys.get(w) ?? [w]) if (k !== head && !aliases.has(k)) aliases.set(k, head);
+      const afterEls: PatternElement[] = v.after.map((w) => ({ kind: 'words', alts: [w] }));
+      const verbCode = codeOf(v.code, note);
+      for (const { spec, raw } of compiled) {
+        patterns.push(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.penalty, `${file}#${raw.line}`, o, otherCodes));
+      }
+      // the verb alone; a '---' code still matches, so the verb codes no event rather than another one
+      patterns.push(makePattern(head, afterEls, verbCode ?? '---', 0, `${file}#${v.line}`, o, otherCodes));
+    }
+  }
+  return { patterns, aliases, synsets, otherCodes, approximations, errors, blocks: blocks.length, patternLines };
+}
+
+/** "NAME {FORMS} [CODE]" with NAME possibly multi-word and `+`-marked. */
+function parseVerbLine(t: string, blockCode: string, line: number, note: (k: ApproximationKind) => void): Verb | string {
+  const codeM = /\[([^\]]*)\]/.exec(t);
+  const formsM = /\{([^}]*)\}/.exec(t);
+  if ((t.match(/\{/g) ?? []).length !== (t.match(/\}/g) ?? []).length) return `unbalanced {…} in verb line '${t}'`;
+  const name = t.replace(/\[[^\]]*\]/g, ' ').replace(/\{[^}]*\}/g, ' ').trim();
+  if (!name) return `verb line without a verb: '${t}'`;
+  if (!/^[A-Za-z0-9_'+\- .]+$/.test(name)) return `bad verb '${name}'`;
+  const parts = name.split(/[\s_]+/).filter(Boolean);
+  let vi = parts.findIndex((p) => p.startsWith('+'));
+  if (vi < 0) vi = 0;
+  else if (vi > 0) note('multiWordVerbPrefix');
+  const verb = parts[vi].replace(/^\+/, '').toLowerCase();
+  if (!verb) return `empty verb in '${t}'`;
+  const after = parts.slice(vi + 1).map((p) => p.replace(/^\+/, '').toLowerCase());
+  const words = [verb];
+  if (formsM) {
+    for (const f of formsM[1].split(/\s+/).filter(Boolean)) {
+      const fp = f.split('_').filter(Boolean);
+      const fi = Math.max(0, fp.findIndex((p) => p.startsWith('+')));
+      const form = (fp[fi] ?? '').replace(/^\+/, '').toLowerCase();
+      if (form && !words.includes(form)) words.push(form);
+    }
+  }
+  return { words, after, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
+}
+
+/** Primary code of "[A]", "[A:B]", "[:B]"; null when there is none to code source→target. */
+function codeOf(code: string, note: (k: ApproximationKind) => void): string | null {
+  const c = code.trim().toUpperCase();
+  const colon = c.indexOf(':');
+  if (colon < 0) return c || '---';
+  const a = c.slice(0, colon).trim();
+  if (!a) {
+    note('reverseOnly');
+    return null;
+  }
+  note('reverseCode');
+  return a;
+}
+
+interface Compiled {
+  elements: PatternElement[];
+  /** Subtracted from specificity (constraints that were dropped). */
+  penalty: number;
+  code: string;
+}
+
+/**
+ * Compile the tokens of one pattern into element lists (several when a synset has multi-word members).
+ * Returns an error string, or [] when the pattern cannot be expressed at all.
+ */
+function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind, n?: number) => void): Omit<Compiled, 'code'>[] | string {
+  const flat = src.replace(/[(){}]/g, (ch) => ` ${ch} `);
+  if (/[(){}]/.test(src)) note('groups');
+  let depthP = 0;
+  let depthB = 0;
+  for (const ch of src) {
+    if (ch === '(') depthP++;
+    if (ch === ')') depthP--;
+    if (ch === '{') depthB++;
+    if (ch === '}') depthB--;
+    if (depthP < 0 || depthB < 0) return `unbalanced brackets in pattern '${src}'`;
+  }
+  if (depthP || depthB) return `unbalanced brackets in pattern '${src}'`;
+  if (src.includes('_')) note('consecutive');
+  const tokens = flat.split(/[\s_]+/).filter((x) => x && !'(){}'.includes(x));
+  const star = tokens.findIndex((x) => x === '*' || x === '**');
+  if (star < 0) return `pattern without '*' (the verb): '${src}'`;
+  if (tokens.slice(star + 1).some((x) => x === '*' || x === '**')) return `pattern with more than one '*': '${src}'`;
+  const before = tokens.slice(0, star);
+  const after = tokens.slice(star + 1);
+  let penalty = 0;
+  for (const x of before) {
+    if (x === '+') note('preVerbTarget');
+    else if (x === '%') note('compound');
+    else if (x === '^' || x === '$') continue;
+    else {
+      note('preVerbWords');
+      penalty = 0.5;
+    }
+  }
+  // each slot: a list of alternatives, each alternative a word sequence ([] = target slot)
+  type Slot = { target: true } | { phrases: string[][] };
+  const slots: Slot[] = [];
+  for (const x of after) {
+    if (x === '+' || x === '%') {
+      if (x === '%') note('compound');
+      slots.push({ target: true });
+    } else if (x === '$') note('sourceAfterVerb');
+    else if (x === '^') note('skip');
+    else if (x.startsWith('&')) {
+      const name = x.slice(1).toUpperCase();
+      const members = synsets.get(name);
+      if (!members) return `undefined synset '${x}'`;
+      if (members.length === 0) return `empty synset '${x}'`;
+      slots.push({ phrases: members });
+    } else if (/^[A-Za-z0-9'.\-!]+$/.test(x)) slots.push({ phrases: [[x.toLowerCase()]] });
+    else return `bad pattern token '${x}'`;
+  }
+  if (slots.length === 0 && before.some((x) => x !== '$' && x !== '^')) {
+    note('preVerbOnly');
+    return [];
+  }
+  // expand: single-word alternatives stay one element; each multi-word member is its own variant
+  let variants: PatternElement[][] = [[]];
+  let capped = false;
+  for (const s of slots) {
+    if ('target' in s) {
+      for (const v of variants) v.push({ kind: 'target' });
+      continue;
+    }
+    const single = [...new Set(s.phrases.filter((p) => p.length === 1).map((p) => p[0]))];
+    const multi = s.phrases.filter((p) => p.length > 1);
+    if (multi.length) note('synsetPhrases');
+    const options: PatternElement[][] = [];
+    if (single.length) options.push([{ kind: 'words', alts: single }]);
+    for (const p of multi) options.push(p.map((w) => ({ kind: 'words', alts: [w] }) as PatternElement));
+    const next: PatternElement[][] = [];
+    for (const v of variants) {
+      for (const opt of options) {
+        if (next.length >= MAX_VARIANTS) {
+          capped = true;
+          break;
+        }
+        next.push([...v, ...opt]);
+      }
+    }
+    variants = next;
+  }
+  if (capped) note('expansionCap');
+  return variants.map((elements) => ({ elements, penalty }));
+}
+
+function makePattern(head: string, elements: PatternElement[], code: string, penalty: number, rule: string, o: Ontology, otherCodes: Set<string>): Pattern {
+  let plover = '';
+  let mode: string | null = null;
+  let context: string | null = null;
+  if (code !== '---') {
+    const info = cameoLookup(o, code);
+    if (info) {
+      plover = info.plover;
+      mode = info.mode;
+      context = info.context;
+    } else {
+      plover = NON_CAMEO_PLOVER;
+      otherCodes.add(code);
+    }
+  }
+  return {
+    head,
+    particles: [],
+    elements,
+    cameo: code,
+    plover,
+    mode,
+    context,
+    passiveOnly: false,
+    noTarget: false,
+    rule,
+    specificity: elements.length - penalty,
+  };
+}
+
+/** The code's ontology entry, or its CAMEO ancestor's ("0234" → "023"); null when not CAMEO at all. */
+function cameoLookup(o: Ontology, code: string) {
+  const exact = o.cameo.get(code);
+  if (exact) return exact;
+  if (!/^(0[1-9]|1[0-9]|20)/.test(code)) return null;
+  for (let len = Math.min(code.length, 4); len >= 2; len--) {
+    const hit = o.cameo.get(code.slice(0, len));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Regular English verb forms (PETRARCH generates these for verbs without explicit forms). */
+export function regularForms(verb: string): string[] {
+  const out = [verb];
+  const cons = /[^aeiou]y$/.test(verb);
+  out.push(cons ? verb.slice(0, -1) + 'ies' : /(?:s|x|z|ch|sh)$/.test(verb) ? verb + 'es' : verb + 's');
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : cons ? verb.slice(0, -1) + 'i' : verb;
+  out.push(stem + 'ed');
+  out.push((verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) : verb) + 'ing');
+  return out;
+}
+
+/**
+ * Lookup keys for each verb word: the word, its regular forms, and the lemma wink-nlp gives each of
+ * them in a verb context (the coder looks patterns up by the text's lemma). One parse for all words.
+ */
+export function verbKeys(words: string[]): Map<string, string[]> {
+  const uniq = [...new Set(words)].filter((w) => /^[a-z][a-z'-]*$/.test(w));
+  const forms = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const w of uniq) {
+    const f = regularForms(w);
+    forms.set(w, f);
+    all.push(...f);
+  }
+  const lemma = new Map<string, string>();
+  const CHUNK = 2000;
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const part = all.slice(i, i + CHUNK);
+    const doc = parseText(part.map((w) => `They ${w} it.`).join('\n'));
+    // each frame is 4 tokens unless the tokenizer split the word; align by scanning for "they"
+    let k = 0;
+    for (let t = 0; t < doc.tokens.length && k < part.length; t++) {
+      if (doc.lower[t] === 'they' && doc.lower[t + 2] !== undefined) {
+        if (doc.lower[t + 1] === part[k] && doc.lemmas[t + 1]) lemma.set(part[k], doc.lemmas[t + 1]);
+        k++;
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const w of uniq) {
+    const keys = new Set<string>();
+    for (const f of forms.get(w) ?? [w]) {
+      keys.add(f);
+      const l = lemma.get(f);
+      if (l) keys.add(l);
+    }
+    // the last key is the base form's lemma: the head its patterns are filed under
+    const head = lemma.get(w) ?? w;
+    keys.delete(head);
+    out.set(w, [...keys, head]);
+  }
+  return out;
+}
+
+/**
+ * Index converted patterns by head, most specific first (stable: dictionary order breaks ties); each
+ * alias key gets the list of its head. With `base` (merge), lists of the same key are combined.
+ */
+export function toPatternSet(patterns: Pattern[], aliases: Map<string, string>, base?: PatternSet): PatternSet {
+  const own = new Map<string, Pattern[]>();
+  for (const p of patterns) {
+    const list = own.get(p.head);
+    if (list) list.push(p);
+    else own.set(p.head, [p]);
+  }
+  for (const [alias, head] of aliases) {
+    const list = own.get(head);
+    if (list && !own.has(alias)) own.set(alias, list);
+  }
+  const verbs = new Map<string, Pattern[]>();
+  if (base) for (const [k, list] of base.verbs) verbs.set(k, list);
+  for (const [k, list] of own) {
+    const prev = verbs.get(k);
+    verbs.set(k, prev ? [...prev, ...list] : list);
+  }
+  const sorted = new Set<Pattern[]>();
+  for (const list of verbs.values()) {
+    if (sorted.has(list)) continue;
+    list.sort((a, b) => b.specificity - a.specificity);
+    sorted.add(list);
+  }
+  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + patterns.length };
+}

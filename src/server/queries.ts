@@ -1,0 +1,281 @@
+// Read queries the API needs beyond the Store's own methods: filtered event search with keyset
+// cursors, time-series aggregates, top actors, network edges and map locations. All are Kysely
+// queries over the store's schema; values always travel as bound parameters (the few `sql`
+// fragments are templates with parameters, never strings glued together), on SQLite and PostgreSQL.
+import { sql, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
+import type { Database, EventsTable, ArticlesTable } from '../store/schema.js';
+import { articleMeta, eventFromRow } from '../store/rows.js';
+import type { ArticleMeta } from '../output/writer.js';
+import type { EventRecord } from '../types.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A validated event filter (see params.ts for how query strings become one). */
+export interface EventQuery {
+  /** Inclusive event-date bounds, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Source / target / either side: an ISO3 country (RUS) or an actor-code prefix (RUSGOV). */
+  source?: string;
+  target?: string;
+  actor?: string;
+  /** Source, target or location country (ISO3). */
+  country?: string;
+  plover?: string[];
+  /** CAMEO code or root prefix (04, 042). */
+  cameo?: string;
+  quad?: number[];
+  /** [west, south, east, north] in degrees; west > east crosses the antimeridian. */
+  bbox?: [number, number, number, number];
+  /** Full-text query over article titles and texts (all words must occur). */
+  q?: string;
+  articleId?: string;
+}
+
+type Joined = Database & { e: EventsTable; a: ArticlesTable };
+type Q<O> = SelectQueryBuilder<Joined, 'e' | 'a', O>;
+
+/** Words for full-text search: letters, digits and _ only, so nothing can reach FTS syntax. */
+export function ftsWords(q: string): string[] {
+  return q.split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 16);
+}
+
+function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', code: string, countries: ReadonlySet<string>): Q<O> {
+  const cols = role === 'either' ? (['source', 'target'] as const) : ([role] as const);
+  return q.where((eb) => eb.or(cols.map((c) => (code.length === 3 && countries.has(code)
+    ? eb(`e.${c}_country`, '=', code)
+    // An actor-code prefix: RUSGOV matches RUSGOV and RUSGOVMIL (a range, so an index could serve it).
+    : eb.and([eb(`e.${c}_code`, '>=', code), eb(`e.${c}_code`, '<', `${code}\uffff`)])))));
+}
+
+export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>): Q<O> {
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  if (f.source) q = actorWhere(q, 'source', f.source, countries);
+  if (f.target) q = actorWhere(q, 'target', f.target, countries);
+  if (f.actor) q = actorWhere(q, 'either', f.actor, countries);
+  if (f.country) {
+    const c = f.country;
+    q = q.where((eb) => eb.or([eb('e.source_country', '=', c), eb('e.target_country', '=', c), eb('e.location_country', '=', c)]));
+  }
+  if (f.plover && f.plover.length > 0) q = q.where('e.plover', 'in', f.plover);
+  if (f.cameo) q = q.where('e.cameo', 'like', `${f.cameo}%`); // digits only (validated): no wildcards
+  if (f.quad && f.quad.length > 0) q = q.where('e.quad', 'in', f.quad);
+  if (f.articleId) q = q.where('e.article_id', '=', f.articleId);
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    q = q.where('e.location_lat', '>=', s).where('e.location_lat', '<=', n);
+    q = w <= e
+      ? q.where('e.location_lon', '>=', w).where('e.location_lon', '<=', e)
+      : q.where((eb) => eb.or([eb('e.location_lon', '>=', w), eb('e.location_lon', '<=', e)]));
+  }
+  if (f.q) {
+    const words = ftsWords(f.q);
+    if (words.length > 0) q = q.where(fullText(words, dialect));
+  }
+  return q;
+}
+
+function fullText(words: string[], dialect: Dialect): Expression<SqlBool> {
+  if (dialect === 'sqlite') {
+    const match = words.map((w) => `"${w}"`).join(' ');
+    return sql<SqlBool>`a.seq in (select rowid from articles_fts where articles_fts match ${match})`;
+  }
+  return sql<SqlBool>`a.tsv @@ plainto_tsquery('english', ${words.join(' ')})`;
+}
+
+export interface EventHit {
+  record: EventRecord;
+  article: ArticleMeta;
+}
+
+/** The sort key of an event, newest first: what a cursor remembers. */
+export type EventKey = [date: string, articleId: string, id: string];
+
+export interface EventPage {
+  events: EventHit[];
+  /** Key of the last event when more follow, else null. */
+  next: EventKey | null;
+}
+
+type EventRow = EventsTable & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
+
+function baseEvents(db: Kysely<Database>) {
+  return db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+    .selectAll('e')
+    .select(['a.date as a_date', 'a.title as a_title', 'a.url as a_url', 'a.source as a_source']);
+}
+
+function hit(r: EventRow): EventHit {
+  return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
+}
+
+/**
+ * One page of events matching `f`, ordered by (date, article, id) descending (newest first) or
+ * ascending. Keyset pagination: the cursor is the last key, so pages stay stable while new
+ * articles arrive (they slot in by date instead of shifting offsets).
+ */
+export async function searchEvents(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc',
+): Promise<EventPage> {
+  let q = applyEventQuery(baseEvents(db), f, dialect, countries);
+  if (after) {
+    const [d, a, i] = after;
+    q = q.where((eb) => eb(eb.refTuple('e.date', 'e.article_id', 'e.id'), order === 'desc' ? '<' : '>', eb.tuple(d, a, i)));
+  }
+  const rows = (await q.orderBy('e.date', order).orderBy('e.article_id', order).orderBy('e.id', order)
+    .limit(limit + 1).execute()) as unknown as EventRow[];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { events: page.map(hit), next: more && last ? [last.date, last.article_id, last.id] : null };
+}
+
+/** Every matching event, oldest first, read in pages (for streaming exports). */
+export async function* allEvents(db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery, pageSize = 1000): AsyncGenerator<EventHit> {
+  let after: EventKey | null = null;
+  for (;;) {
+    const page = await searchEvents(db, dialect, countries, f, pageSize, after, 'asc');
+    for (const h of page.events) yield h;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+export type Interval = 'day' | 'week' | 'month' | 'year';
+export type GroupBy = 'quad' | 'plover' | 'none';
+
+export interface SeriesPoint {
+  period: string;
+  /** The group (quad number as text, PLOVER type, or "all"). */
+  key: string;
+  count: number;
+  /** Sum of Goldstein scores. */
+  goldstein: number;
+}
+
+/** Shortest event date an interval can place (a month-precision date has no day or week). */
+const MIN_DATE_LENGTH: Record<Interval, number> = { day: 10, week: 10, month: 7, year: 4 };
+
+function periodExpr(interval: Interval, dialect: Dialect) {
+  switch (interval) {
+    case 'day': return sql<string>`substr(e.date, 1, 10)`;
+    case 'month': return sql<string>`substr(e.date, 1, 7)`;
+    case 'year': return sql<string>`substr(e.date, 1, 4)`;
+    case 'week':
+      // The Monday starting the ISO week that holds the date.
+      return dialect === 'sqlite'
+        ? sql<string>`date(substr(e.date, 1, 10), '-6 days', 'weekday 1')`
+        : sql<string>`to_char(date_trunc('week', cast(substr(e.date, 1, 10) as date)), 'YYYY-MM-DD')`;
+  }
+}
+
+/** Event counts and Goldstein sums per period (and per quad class or PLOVER type). */
+export async function timeSeries(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery, interval: Interval, by: GroupBy,
+): Promise<SeriesPoint[]> {
+  const period = periodExpr(interval, dialect);
+  const key = by === 'quad' ? sql<string>`e.quad` : by === 'plover' ? sql<string>`e.plover` : sql<string>`'all'`;
+  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select((eb) => [
+      period.as('period'),
+      key.as('key'),
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('e.goldstein').as('goldstein'),
+    ]);
+  q = applyEventQuery(q, f, dialect, countries);
+  q = q.where(sql<SqlBool>`length(e.date) >= ${MIN_DATE_LENGTH[interval]}`);
+  const rows = await q.groupBy([sql`1`, sql`2`]).orderBy(sql`1`).orderBy(sql`2`).execute() as unknown as { period: string; key: unknown; count: unknown; goldstein: unknown }[];
+  return rows.map((r) => ({ period: String(r.period), key: String(r.key), count: Number(r.count), goldstein: round(Number(r.goldstein)) }));
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export interface ActorCount {
+  code: string;
+  count: number;
+  goldstein: number;
+}
+
+/** The most frequent source or target actor codes (or countries) among matching events. */
+export async function topActors(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery,
+  role: 'source' | 'target', level: 'actor' | 'country', limit: number,
+): Promise<ActorCount[]> {
+  const col = level === 'country' ? (`e.${role}_country` as const) : (`e.${role}_code` as const);
+  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select((eb) => [eb.ref(col).as('code'), eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('e.goldstein').as('goldstein')])
+    .where(col, 'is not', null);
+  q = applyEventQuery(q, f, dialect, countries);
+  const rows = await q.groupBy(col).orderBy(sql`2`, 'desc').orderBy(col).limit(limit).execute() as unknown as { code: string; count: unknown; goldstein: unknown }[];
+  return rows.map((r) => ({ code: r.code, count: Number(r.count), goldstein: round(Number(r.goldstein)) }));
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  quad: number;
+  count: number;
+  goldstein: number;
+}
+
+/** Directed, weighted edges between actors (codes or countries), one per quad class. */
+export async function networkEdges(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery, level: 'actor' | 'country', limit: number,
+): Promise<NetworkEdge[]> {
+  const s = level === 'country' ? ('e.source_country' as const) : ('e.source_code' as const);
+  const t = level === 'country' ? ('e.target_country' as const) : ('e.target_code' as const);
+  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select((eb) => [eb.ref(s).as('source'), eb.ref(t).as('target'), 'e.quad as quad',
+      eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('e.goldstein').as('goldstein')])
+    .where(s, 'is not', null).where(t, 'is not', null).where((eb) => eb(s, '<>', eb.ref(t)));
+  q = applyEventQuery(q, f, dialect, countries);
+  const rows = await q.groupBy([s, t, 'e.quad']).orderBy(sql`4`, 'desc').orderBy(s).orderBy(t).orderBy('e.quad').limit(limit).execute() as unknown as
+    { source: string; target: string; quad: unknown; count: unknown; goldstein: unknown }[];
+  return rows.map((r) => ({ source: r.source, target: r.target, quad: Number(r.quad), count: Number(r.count), goldstein: round(Number(r.goldstein)) }));
+}
+
+export interface LocationCount {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  count: number;
+  /** Events per quad class 1..4. */
+  quads: [number, number, number, number];
+}
+
+/** Where matching events happened: one row per place with counts per quad class. */
+export async function eventLocations(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery, limit: number,
+): Promise<LocationCount[]> {
+  const quadSum = (n: number) => sql<number>`sum(case when e.quad = ${n} then 1 else 0 end)`;
+  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select((eb) => [
+      'e.location_name as name', 'e.location_country as country', 'e.location_lat as lat', 'e.location_lon as lon',
+      eb.fn.countAll<number>().as('count'),
+      quadSum(1).as('q1'), quadSum(2).as('q2'), quadSum(3).as('q3'), quadSum(4).as('q4'),
+    ])
+    .where('e.location_lat', 'is not', null).where('e.location_lon', 'is not', null);
+  q = applyEventQuery(q, f, dialect, countries);
+  const rows = await q.groupBy(['e.location_name', 'e.location_country', 'e.location_lat', 'e.location_lon'])
+    .orderBy(sql`5`, 'desc').orderBy('e.location_name').limit(limit).execute() as unknown as
+    { name: string; country: string | null; lat: unknown; lon: unknown; count: unknown; q1: unknown; q2: unknown; q3: unknown; q4: unknown }[];
+  return rows.map((r) => ({
+    name: r.name, country: r.country, lat: Number(r.lat), lon: Number(r.lon), count: Number(r.count),
+    quads: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
+  }));
+}
+
+/** Full-text search over articles (title and text), newest first, with their event counts. */
+export async function searchArticles(
+  db: Kysely<Database>, dialect: Dialect, query: string | undefined, limit: number, offsetKey: { date: string; id: string } | null,
+): Promise<{ id: string; date: string; title: string | null; n_events: number }[]> {
+  let q = db.selectFrom('articles as a').select(['a.id', 'a.date', 'a.title', 'a.n_events']);
+  const words = query ? ftsWords(query) : [];
+  if (words.length > 0) q = q.where(fullText(words, dialect) as never);
+  if (offsetKey) q = q.where((eb) => eb(eb.refTuple('a.date', 'a.id'), '<', eb.tuple(offsetKey.date, offsetKey.id)));
+  const rows = await q.orderBy('a.date', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, date: r.date, title: r.title, n_events: Number(r.n_events) }));
+}

@@ -1,0 +1,89 @@
+// The coder's constructions, end to end through the public code() API on sentences of our own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { code } from '../../src/index.js';
+import type { EventRecord } from '../../src/types.js';
+
+function events(text: string, date = '2022-03-10'): EventRecord[] {
+  return code({ id: 't', date, text });
+}
+
+function summary(evs: EventRecord[]): string {
+  return evs.map((e) => `${e.source.code}→${e.target?.code ?? '-'} ${e.event.plover}/${e.event.cameo}${e.event.negated ? ' NEG' : ''}${e.event.aux ? ' ' + e.event.aux : ''}`).join('; ');
+}
+
+function has(evs: EventRecord[], source: string, target: string | null, plover: string): EventRecord | undefined {
+  return evs.find((e) => e.source.country === source && (target === null ? true : e.target?.country === target) && e.event.plover === plover);
+}
+
+test('active voice: subject is source, object is target', () => {
+  const evs = events('Turkish troops attacked Kurdish rebels in northern Syria on Monday.');
+  assert.ok(has(evs, 'TUR', null, 'ASSAULT'), summary(evs));
+});
+
+test('passive voice: the by-agent is the source, the subject the target', () => {
+  const evs = events('The Ukrainian embassy was attacked by Russian soldiers.');
+  const e = has(evs, 'RUS', 'UKR', 'ASSAULT');
+  assert.ok(e, summary(evs));
+});
+
+test('reported speech codes the reported event, not the speaker', () => {
+  const evs = events('A French official said that Germany accused Italy of violating the rules.');
+  assert.ok(has(evs, 'DEU', 'ITA', 'ACCUSE'), summary(evs));
+  assert.ok(!evs.some((e) => e.source.country === 'FRA' && e.event.plover === 'ACCUSE'), summary(evs));
+});
+
+test('negation is kept on the event', () => {
+  const evs = events('Japan did not sign the agreement with China.');
+  const e = evs.find((x) => x.source.country === 'JPN');
+  assert.ok(e, summary(evs));
+  assert.equal(e.event.negated, true);
+});
+
+test('compound subjects give one event per actor', () => {
+  const evs = events('France and Germany condemned Iran.');
+  assert.ok(has(evs, 'FRA', 'IRN', 'ACCUSE'), summary(evs));
+  assert.ok(has(evs, 'DEU', 'IRN', 'ACCUSE'), summary(evs));
+});
+
+test('symmetric events between a compound subject go both ways', () => {
+  const evs = events('India and Pakistan met in Geneva.');
+  assert.ok(has(evs, 'IND', 'PAK', 'CONSULT'), summary(evs));
+  assert.ok(has(evs, 'PAK', 'IND', 'CONSULT'), summary(evs));
+});
+
+test('nominal events: a meeting between two actors', () => {
+  const evs = events('The talks came a week after the March 3 meeting between Egypt and Israel.');
+  const e = has(evs, 'EGY', 'ISR', 'CONSULT');
+  assert.ok(e, summary(evs));
+  assert.equal(e.date, '2022-03-03');
+});
+
+test('future cooperation is an intention (AGREE), future conflict keeps aux future', () => {
+  const coop = events('Brazil will send aid to Haiti.');
+  assert.ok(has(coop, 'BRA', 'HTI', 'AGREE'), summary(coop));
+  const threat = events('Serbia will impose sanctions on Kosovo.');
+  const s = threat.find((e) => e.source.country === 'SRB' && e.event.plover === 'SANCTION');
+  assert.ok(s, summary(threat));
+  assert.equal(s.event.aux, 'future');
+});
+
+test('no actors, no events; unknown verbs, no events', () => {
+  assert.deepEqual(events('The weather was pleasant and the markets rose.'), []);
+  assert.deepEqual(events(''), []);
+});
+
+test('dates: own timex, relative to the article date', () => {
+  const evs = events('On Monday, Poland expelled Belarusian diplomats.', '2022-03-10');
+  const e = evs.find((x) => x.source.country === 'POL');
+  assert.ok(e, summary(evs));
+  assert.equal(e.date, '2022-03-07');
+  assert.equal(e.date_precision, 'day');
+});
+
+test('location: the place governed by a locative preposition', () => {
+  const evs = events('Israeli forces attacked Hamas militants in Gaza.');
+  const e = evs.find((x) => x.source.country === 'ISR');
+  assert.ok(e, summary(evs));
+  assert.equal(e.location?.name.includes('Gaza'), true);
+});
