@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { contentHash } from '../src/ingest/hash.js';
 import { loadCoder } from '../src/ingest/coder.js';
 import { BUILD_DIR, SHARED_DIR } from '../src/paths.js';
+import { migrateKeys } from '../src/server/keys.js';
 import { openStore, type StoredArticle } from '../src/store/store.js';
 import type { Analysis, Article, EventActor } from '../src/types.js';
 import { polnear } from './corpora.js';
@@ -130,6 +131,7 @@ export async function buildBenchStore(path: string, n: number, log: (m: string) 
     await store.putAnalyses(batch);
     if ((i / BATCH) % 10 === 9) log(`stored ${i + BATCH} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  await migrateKeys(store.db); // the server's query indexes
   store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   store.sqlite?.exec('analyze');
   await store.close();

@@ -507,7 +507,8 @@ function codeVerb(
 }
 
 function byAgent(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number): ActorMention[] | null {
-  for (let t = from; t < to && t < from + 3; t++) {
+  // "was accused of misusing funds by officials": the agent may follow the verb's complements.
+  for (let t = from; t < to; t++) {
     if (doc.lower[t] !== 'by') continue;
     for (let u = t + 1; u < to && u <= t + 1 + TARGET_GAP; u++) {
       const k = mentionAt[u];

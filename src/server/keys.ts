@@ -42,11 +42,23 @@ const createKeys: Migration = {
   },
 };
 
-/** Create the api_keys table if needed (safe to run concurrently and repeatedly). */
+// Indexes for the API's dyad and map queries (the store's own indexes serve ingestion and export).
+const queryIndexes: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createIndex('events_dyad_date').ifNotExists().on('events').columns(['source_country', 'target_country', 'date']).execute();
+    await db.schema.createIndex('events_target_date').ifNotExists().on('events').columns(['target_country', 'date']).execute();
+    await db.schema.createIndex('events_lat_lon').ifNotExists().on('events').columns(['location_lat', 'location_lon']).execute();
+  },
+};
+
+/**
+ * The server's own migrations (api_keys table, query indexes), tracked in their own migration
+ * table so the store's schema history is untouched. Safe to run concurrently and repeatedly.
+ */
 export async function migrateKeys(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '0001_api_keys': createKeys }) },
+    provider: { getMigrations: async () => ({ '0001_api_keys': createKeys, '0002_query_indexes': queryIndexes }) },
     migrationTableName: 'dyad_server_migrations',
     migrationLockTableName: 'dyad_server_migrations_lock',
   });

@@ -65,7 +65,7 @@ export function parseText(text: string): Doc {
   const its = w.its as Record<string, unknown>;
   // wink's tokenizer is quadratic in the length of one unbroken run of characters: give it a copy in
   // which long runs are broken by spaces. The copy has the same length, so offsets still index `text`.
-  const source = breakLongRuns(text);
+  const source = tokenizerCopy(text);
   const wd = w.readDoc(source);
   const values = wd.tokens().out(its.value) as string[];
   const pos = wd.tokens().out(its.pos) as string[];
@@ -74,7 +74,7 @@ export function parseText(text: string): Doc {
   // Whitespace tokens (wink keeps line breaks as tokens) are dropped; a blank line always ends a sentence.
   const keep: number[] = [];
   for (let i = 0; i < values.length; i++) if (values[i].trim() !== '') keep.push(i);
-  const n = keep.length;
+  let n = keep.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
   const tokens: string[] = new Array(n);
@@ -82,27 +82,44 @@ export function parseText(text: string): Doc {
   const lemmaOut: string[] = new Array(n);
   const newIndex = new Int32Array(values.length).fill(-1);
   let cursor = 0;
-  for (let k = 0; k < n; k++) {
-    const i = keep[k];
-    newIndex[i] = k;
+  let k = 0;
+  for (let q = 0; q < keep.length; q++) {
+    const i = keep[q];
     const v = values[i];
     let at = source.indexOf(v, cursor);
+    let end: number;
     // wink expands some contractions and normalises some quotes; fall back to the next non-space run.
     if (at < 0 || at - cursor > 64) {
       at = cursor;
       while (at < source.length && isSpace(source.charCodeAt(at))) at++;
       const len = QUOTE_LIKE.test(v) ? 1 : Math.max(1, v.length);
-      starts[k] = at;
-      ends[k] = Math.min(text.length, at + len);
+      end = Math.min(text.length, at + len);
     } else {
-      starts[k] = at;
-      ends[k] = at + v.length;
+      end = at + v.length;
     }
-    cursor = ends[k];
-    tokens[k] = text.slice(starts[k], ends[k]);
+    cursor = end;
+    // wink splits words at some non-ASCII letters ("Erdo|ğ|an"): glue letter runs back together.
+    if (k > 0 && at === ends[k - 1] && splitsWord(text, at)) {
+      ends[k - 1] = end;
+      tokens[k - 1] = text.slice(starts[k - 1], end);
+      lemmaOut[k - 1] = tokens[k - 1].toLowerCase();
+      if (pos[i] === 'PROPN') posOut[k - 1] = 'PROPN';
+      newIndex[i] = k - 1;
+      continue;
+    }
+    newIndex[i] = k;
+    starts[k] = at;
+    ends[k] = end;
+    tokens[k] = text.slice(at, end);
     posOut[k] = pos[i];
-    lemmaOut[k] = lemmas[i];
+    // A word the tokenizer saw with substituted letters has no wink lemma of its own.
+    lemmaOut[k] = v === tokens[k] ? lemmas[i] : tokens[k].toLowerCase();
+    k++;
   }
+  n = k;
+  tokens.length = n;
+  posOut.length = n;
+  lemmaOut.length = n;
   const sentenceOf = new Int32Array(n);
   const sentences: SentenceSpan[] = [];
   const push = (first: number, last: number) => {
@@ -145,8 +162,8 @@ export function parseText(text: string): Doc {
     lower,
     lemmas: lemmaOut.map((l, i) => (l ? l.toLowerCase() : lower[i])),
     pos: posOut,
-    starts,
-    ends,
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
     sentenceOf,
     sentences,
   };
@@ -155,24 +172,43 @@ export function parseText(text: string): Doc {
 /** How long a run of non-space characters may be before the tokenizer copy breaks it. */
 const MAX_RUN = 64;
 
-function breakLongRuns(text: string): string {
+/**
+ * The copy of `text` that wink-nlp tokenizes: same length, so offsets index `text`. Long unbroken runs
+ * get a space every MAX_RUN characters (wink's tokenizer is quadratic in a run's length), and
+ * non-ASCII letters become ASCII ones (wink splits words at them: "Erdo|ğ|an").
+ */
+function tokenizerCopy(text: string): string {
   let run = 0;
   let chars: string[] | null = null;
+  const set = (i: number, c: string) => {
+    chars ??= Array.from({ length: text.length }, (_, k) => text[k]);
+    chars[i] = c;
+  };
   for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
       run = 0;
       continue;
     }
-    if (++run > MAX_RUN) {
-      // Never split a surrogate pair.
-      const c = text.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff) continue;
-      chars ??= Array.from({ length: text.length }, (_, k) => text[k]);
-      chars[i] = ' ';
+    // Never split a surrogate pair.
+    if (++run > MAX_RUN && !(c >= 0xdc00 && c <= 0xdfff)) {
+      set(i, ' ');
       run = 0;
+      continue;
     }
+    if (c >= 128 && c < 0xd800 && LETTER.test(text[i])) set(i, text[i] === text[i].toLowerCase() ? 'a' : 'A');
   }
-  return chars ? chars.join('') : text;
+  return chars ? (chars as string[]).join('') : text;
+}
+
+const LETTER = /\p{L}/u;
+
+/** A token boundary between two letters, one of them non-ASCII, is a tokenizer split inside a word. */
+function splitsWord(text: string, at: number): boolean {
+  const a = text.charCodeAt(at - 1);
+  const b = text.charCodeAt(at);
+  if (a < 128 && b < 128) return false;
+  return LETTER.test(text[at - 1]) && LETTER.test(text[at]);
 }
 
 function hasBlankLine(text: string, from: number, to: number): boolean {
