@@ -1,0 +1,57 @@
+// `dyad keys add|list|revoke` and `dyad serve` option handling (the CLI modules, in-process).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { UsageError } from '../../src/cli/args.js';
+import { runKeys } from '../../src/cli/keys.js';
+import { runServe, serveHelp } from '../../src/cli/serve.js';
+import { KeyRing } from '../../src/server/keys.js';
+import { openStore } from '../../src/store/store.js';
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (b) => { out += b; });
+  stderr.on('data', (b) => { err += b; });
+  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
+}
+
+test('keys add prints a key once; list shows it without the secret; revoke disables it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-keys-'));
+  try {
+    const db = join(dir, 'k.sqlite');
+    const a = io();
+    assert.equal(await runKeys(['add', 'analyst', '--db', db], a.io), 0);
+    const key = a.out().trim();
+    assert.match(key, /^dyad_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    const id = key.split('_')[1]!;
+    const l = io();
+    assert.equal(await runKeys(['list', '--db', db], l.io), 0);
+    assert.match(l.out(), new RegExp(`^${id}\\tanalyst\\twrite\\t`));
+    assert.ok(!l.out().includes(key.split('_')[2]!));
+    const store = await openStore(db);
+    assert.ok(await KeyRing.of(store.db).verify(key));
+    assert.equal(await runKeys(['revoke', id, '--db', db], io().io), 0);
+    assert.equal(await KeyRing.of(store.db).verify(key), null);
+    assert.equal(await runKeys(['revoke', id, '--db', db], io().io), 1, 'already revoked');
+    await store.close();
+    await assert.rejects(runKeys(['frobnicate', '--db', db], io().io), UsageError);
+    await assert.rejects(runKeys(['add', '--db', db], io().io), UsageError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('serve --help and bad options', async () => {
+  const h = io();
+  assert.equal(await runServe(['--help'], h.io), 0);
+  assert.equal(h.out(), serveHelp);
+  await assert.rejects(runServe(['--port', '70000'], io().io), UsageError);
+  await assert.rejects(runServe(['--port', 'x'], io().io), UsageError);
+  await assert.rejects(runServe(['--bogus'], io().io), UsageError);
+});
