@@ -38,7 +38,8 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
     const text = doc.text.slice(sp.start, sp.end);
     let results: chrono.ParsedResult[] = [];
     try {
-      results = chrono.parse(text, { instant: ref, timezone: 0 });
+      // chrono runs dozens of regular expressions over the text: only where a date could be.
+      if (hasDateCue(doc, sp.first, sp.last)) results = chrono.parse(text, { instant: ref, timezone: 0 });
     } catch {
       results = []; // chrono must never take the pipeline down
     }
@@ -227,6 +228,46 @@ function isPast(doc: Doc, first: number, last: number, at: number): boolean {
 const SAME_YEAR_MONTHS = 9;
 
 /** Words that are TIMEX3 reference times by themselves (value PRESENT_REF, PAST_REF, FUTURE_REF). */
+/** Words without which chrono finds nothing: months, weekdays, relative-time words. */
+const DATE_CUES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'ago', 'later', 'earlier', 'last', 'next', 'this', 'coming', 'past', 'previous', 'following',
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'hour', 'hours', 'minute', 'minutes',
+  'morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'midday', 'dawn', 'dusk', 'spring', 'summer', 'autumn', 'fall', 'winter',
+  'christmas', 'eve', 'quarter', 'fortnight', 'a.m.', 'p.m.', 'am', 'pm',
+  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
+  'mon.', 'tue.', 'tues.', 'wed.', 'thu.', 'thurs.', 'fri.', 'sat.', 'sun.', 'noon', 'o\'clock',
+]);
+
+function hasDateCue(doc: Doc, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const w = doc.lower[i];
+    if (DATE_CUES.has(w)) return true;
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 && (datelikeNumber(w) || (w.length <= 2 && joinedToSeparator(doc, i)))) return true;
+  }
+  return false;
+}
+
+/** "02-13-98", "8/24", "10:30": a short number written against a date or time separator. */
+function joinedToSeparator(doc: Doc, i: number): boolean {
+  const next = doc.lower[i + 1];
+  return next !== undefined && doc.starts[i + 1] === doc.ends[i] && (next === '-' || next === '/' || next === ':' || next === '.');
+}
+
+/** A number token that could be (part of) a date on its own: a year, ISO or slashed date, clock time, ordinal day. */
+function datelikeNumber(w: string): boolean {
+  if (w.length === 4 && (w.startsWith('19') || w.startsWith('20'))) return true;
+  if (w.length === 5 && w.endsWith('s')) return true; // 1990s
+  for (let i = 1; i < w.length; i++) {
+    const ch = w[i];
+    if (ch === ':' || ch === '/' || ch === '-') return true;
+  }
+  return w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd') || w.endsWith('th');
+}
+
 const REF_WORDS: Record<string, string> = {
   now: 'PRESENT_REF',
   currently: 'PRESENT_REF',
