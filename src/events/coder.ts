@@ -5,7 +5,7 @@ import type { Doc } from '../text/document.js';
 import type { ActorMention } from '../extract/actors.js';
 import type { Pattern, PatternSet } from './patterns.js';
 import type { Lexicon } from './lexicon.js';
-import { verbGroups, type VerbGroup } from './verbgroups.js';
+import { verbGroups, type VerbGroup } from '../text/verbgroups.js';
 
 /** A coded event before dating, locating and serialisation. */
 export interface RawEvent {

@@ -1,6 +1,6 @@
 // Verb groups from POS tags: the main verb with its auxiliaries, negation, modals, infinitive marker and
 // particles, plus voice. A shallow parse in the TABARI tradition: no parser, a left-to-right scan.
-import type { Doc } from '../text/document.js';
+import type { Doc } from './document.js';
 
 export interface VerbGroup {
   /** The main verb token. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseText } from '../../src/text/document.js';
-import { verbGroups } from '../../src/events/verbgroups.js';
+import { verbGroups } from '../../src/text/verbgroups.js';
 
 function groupsOf(text: string) {
   const doc = parseText(text);
@@ -30,4 +30,12 @@ test('infinitives, gerunds and particles', () => {
 test('hypothetical modals', () => {
   const { groups } = groupsOf('Turkey could impose sanctions.');
   assert.equal(groups[0].hypothetical, true);
+});
+
+test('noun-phrase and verb-group chunks with spans', async () => {
+  const { chunks } = await import('../../src/text/chunks.js');
+  const doc = parseText('The Armenian defense minister attended the opening ceremony near Moscow.');
+  const cs = chunks(doc).map((c) => `${c.type}:${c.text}`);
+  assert.deepEqual(cs, ['NP:The Armenian defense minister', 'VG:attended', 'NP:the opening ceremony', 'NP:Moscow']);
+  for (const c of chunks(doc)) assert.equal(doc.text.slice(c.start, c.end), c.text);
 });
