@@ -284,13 +284,36 @@ function matchPatterns(
   group: VerbGroup,
   windowEnd: number,
 ): Match | null {
+  // The words of the clause after the verb, once: a pattern needing a word that is not there is skipped
+  // without scanning.
+  const present = new Set<string>();
+  for (let t = group.verb + 1; t < windowEnd; t++) {
+    present.add(doc.lemmas[t]);
+    present.add(doc.lower[t]);
+  }
   for (const p of patterns) {
     if (p.passiveOnly && !group.passive) continue;
     if (!particlesMatch(p, group)) continue;
+    if (!wordsPresent(p, present)) continue;
     const m = matchElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
     if (m) return m;
   }
   return null;
+}
+
+function wordsPresent(p: Pattern, present: Set<string>): boolean {
+  for (const el of p.elements) {
+    if (el.kind !== 'words') continue;
+    let any = false;
+    for (const a of el.alts) {
+      if (present.has(a)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function particlesMatch(p: Pattern, group: VerbGroup): boolean {
@@ -492,18 +515,37 @@ function codeVerb(
     targets = t ? [t] : null;
   }
   const events: RawEvent[] = [];
-  const base = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
+  const base: EventBase = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
   const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover);
   if ((!targets || targets.length === 0) && sources.length > 1 && symmetric) {
     // "Armenia and Russia agreed": each party towards each other.
-    for (const a of sources) for (const b of sources) if (a !== b) events.push({ ...base, source: a, target: b });
+    for (const a of sources) for (const b of sources) if (a !== b) events.push(withActors(base, a, b));
     return events;
   }
   for (const src of sources) {
-    if (!targets || targets.length === 0) events.push({ ...base, source: src, target: null });
-    else for (const tgt of targets) if (!sameActor(src, tgt)) events.push({ ...base, source: src, target: tgt });
+    if (!targets || targets.length === 0) events.push(withActors(base, src, null));
+    else for (const tgt of targets) if (!sameActor(src, tgt)) events.push(withActors(base, src, tgt));
   }
   return events;
+}
+
+type EventBase = Omit<RawEvent, 'source' | 'target'>;
+
+/** A raw event from its base and actors (a literal, not an object spread: this is on the hot path). */
+function withActors(b: EventBase, source: ActorMention, target: ActorMention | null): RawEvent {
+  return {
+    sentence: b.sentence,
+    trigger: b.trigger,
+    triggerEnd: b.triggerEnd,
+    pattern: b.pattern,
+    source,
+    target,
+    negated: b.negated,
+    future: b.future,
+    hypothetical: b.hypothetical,
+    matched: b.matched,
+    speaker: b.speaker,
+  };
 }
 
 function byAgent(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from: number, to: number): ActorMention[] | null {
@@ -555,12 +597,12 @@ function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last
       }
     }
     if (!sources) continue;
-    const base = { sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null };
+    const base: EventBase = { sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null };
     for (const src of sources) {
-      if (!targets) out.push({ ...base, source: src, target: null });
-      else for (const tgt of targets) if (!sameActor(src, tgt)) out.push({ ...base, source: src, target: tgt });
+      if (!targets) out.push(withActors(base, src, null));
+      else for (const tgt of targets) if (!sameActor(src, tgt)) out.push(withActors(base, src, tgt));
     }
-    if (between && SYMMETRIC_TYPES.has(match.pattern.plover)) out.push({ ...base, source: between[1], target: between[0] });
+    if (between && SYMMETRIC_TYPES.has(match.pattern.plover)) out.push(withActors(base, between[1], between[0]));
   }
   return out;
 }

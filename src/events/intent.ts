@@ -24,14 +24,27 @@ export function loadIntentTable(dir = DICTIONARIES): IntentTable {
   return parseIntentTable(readFileSync(join(dir, 'ontology', 'intent.tsv'), 'utf8'));
 }
 
+// Per ontology: family code → (context → the family member with that context). A pure cache.
+const byContextCache = new WeakMap<Ontology, Map<string, Map<string, CameoInfo>>>();
+
+function familyMembers(o: Ontology, family: string): Map<string, CameoInfo> {
+  let families = byContextCache.get(o);
+  if (!families) byContextCache.set(o, (families = new Map()));
+  let members = families.get(family);
+  if (!members) {
+    members = new Map();
+    for (const info of o.cameo.values()) {
+      if (info.code.length === family.length + 1 && info.code.startsWith(family) && info.context && !members.has(info.context)) members.set(info.context, info);
+    }
+    families.set(family, members);
+  }
+  return members;
+}
+
 /** The AGREE (intent) coding of a cooperative event, or null when the type has no intent family. */
 export function intentCoding(o: Ontology, table: IntentTable, plover: string, context: string | null): CameoInfo | null {
   const family = table.get(plover);
   if (!family) return null;
-  if (context) {
-    for (const info of o.cameo.values()) {
-      if (info.code.length === family.length + 1 && info.code.startsWith(family) && info.context === context) return info;
-    }
-  }
-  return o.cameo.get(family) ?? null;
+  const member = context ? familyMembers(o, family).get(context) : undefined;
+  return member ?? o.cameo.get(family) ?? null;
 }

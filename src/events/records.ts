@@ -1,5 +1,4 @@
 // Turn coded events into the public event records: actors, coding, date, location and evidence.
-import { createHash } from 'node:crypto';
 import { tokenAt, type Doc } from '../text/document.js';
 import type { ActorMention } from '../extract/actors.js';
 import type { Aux, EventActor, EventLocation, EventRecord, Place } from '../types.js';
@@ -172,6 +171,25 @@ function tokenBefore(doc: Doc, offset: number): number {
   return ans;
 }
 
+/** A 64-bit hash (two 32-bit FNV-1a-style lanes) as 16 hex digits: stable across runs and fast. */
 function stableId(parts: string[]): string {
-  return createHash('sha1').update(parts.join('\u0001')).digest('hex').slice(0, 16);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let p = 0; p < parts.length; p++) {
+    const s = parts[p];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193); // part separator
+    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+  }
+  h1 ^= h1 >>> 16;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  h1 ^= h1 >>> 13;
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
+  h2 ^= h2 >>> 16;
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

@@ -35,19 +35,23 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
 
   for (let s = 0; s < doc.sentences.length; s++) {
     const sp = doc.sentences[s];
-    const text = doc.text.slice(sp.start, sp.end);
-    let results: chrono.ParsedResult[] = [];
-    try {
-      // chrono runs dozens of regular expressions over the text: only where a date could be.
-      if (hasDateCue(doc, sp.first, sp.last)) results = chrono.parse(text, { instant: ref, timezone: 0 });
-    } catch {
-      results = []; // chrono must never take the pipeline down
-    }
-    for (const r of results) {
-      const future = isFuture(doc, sp.first, sp.last, sp.start + r.index);
-      const past = isPast(doc, sp.first, sp.last, sp.start + r.index);
-      const t = fromChrono(r, text, sp.start, ad, future, past);
-      if (t) found.push(t);
+    // chrono runs dozens of regular expressions over what it is given: give it only short windows
+    // around the words a date needs (months, weekdays, relative-time words, date-like numbers).
+    for (const [wFirst, wLast] of cueWindows(doc, sp.first, sp.last)) {
+      const wStart = doc.starts[wFirst];
+      const text = doc.text.slice(wStart, doc.ends[wLast - 1]);
+      let results: chrono.ParsedResult[] = [];
+      try {
+        results = chrono.parse(text, { instant: ref, timezone: 0 });
+      } catch {
+        results = []; // chrono must never take the pipeline down
+      }
+      for (const r of results) {
+        const future = isFuture(doc, sp.first, sp.last, wStart + r.index);
+        const past = isPast(doc, sp.first, sp.last, wStart + r.index);
+        const t = fromChrono(r, text, wStart, ad, future, past);
+        if (t) found.push(t);
+      }
     }
     // Bare years after a cue word: "in 2020", "since 1991", "mid-2014".
     for (let i = sp.first; i < sp.last; i++) {
@@ -241,14 +245,27 @@ const DATE_CUES = new Set([
   'mon.', 'tue.', 'tues.', 'wed.', 'thu.', 'thurs.', 'fri.', 'sat.', 'sun.', 'noon', 'o\'clock',
 ]);
 
-function hasDateCue(doc: Doc, first: number, last: number): boolean {
+/** Tokens before and after a cue that a date expression may span ("the last two weeks of August 2021"). */
+const WINDOW_BEFORE = 5;
+const WINDOW_AFTER = 6;
+
+/**
+ * The token window [first, last) from the first date cue of a sentence to its last, with margins; one
+ * window per sentence, since each chrono call has a fixed cost of its own.
+ */
+function cueWindows(doc: Doc, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
   for (let i = first; i < last; i++) {
     const w = doc.lower[i];
-    if (DATE_CUES.has(w)) return true;
     const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57 && (datelikeNumber(w) || (w.length <= 2 && joinedToSeparator(doc, i)))) return true;
+    if (!DATE_CUES.has(w) && !(c >= 48 && c <= 57 && (datelikeNumber(w) || (w.length <= 2 && joinedToSeparator(doc, i))))) continue;
+    const a = Math.max(first, i - WINDOW_BEFORE);
+    const b = Math.min(last, i + WINDOW_AFTER + 1);
+    const prev = out[0];
+    if (prev) prev[1] = Math.max(prev[1], b);
+    else out.push([a, b]);
   }
-  return false;
+  return out;
 }
 
 /** "02-13-98", "8/24", "10:30": a short number written against a date or time separator. */
