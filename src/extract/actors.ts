@@ -91,8 +91,10 @@ function matchAt(
     if (node.entries && pieceLastOfTok[q]) {
       const t0 = pieceTok[p];
       const t1 = pieceTok[q] + 1;
-      const surface = doc.tokens.slice(t0, t1).join(' ');
-      const ok = node.entries.filter((e) => !e.upper || e.upper.includes(surface));
+      // Case-sensitive entries (acronyms such as US, WHO) need the surface form; most entries do not.
+      const needsSurface = node.entries.some((e) => e.upper);
+      const surface = needsSurface ? doc.tokens.slice(t0, t1).join(' ') : '';
+      const ok = needsSurface ? node.entries.filter((e) => !e.upper || e.upper.includes(surface)) : node.entries;
       if (ok.length) best = { end: q + 1, entries: ok };
     }
     // a sentence boundary ends every phrase

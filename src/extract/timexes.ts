@@ -42,7 +42,7 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
       const text = doc.text.slice(wStart, doc.ends[wLast - 1]);
       let results: chrono.ParsedResult[] = [];
       try {
-        results = chrono.parse(text, { instant: ref, timezone: 0 });
+        results = NEWS_CHRONO.parse(text, { instant: ref, timezone: 0 });
       } catch {
         results = []; // chrono must never take the pipeline down
       }
@@ -244,6 +244,17 @@ const DATE_CUES = new Set([
   'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
   'mon.', 'tue.', 'tues.', 'wed.', 'thu.', 'thurs.', 'fri.', 'sat.', 'sun.', 'noon', 'o\'clock',
 ]);
+
+/**
+ * chrono's casual English parser without what news dating never uses and costs time: clock-time
+ * expressions, "within N days" durations, end-of-month, and time-zone extraction.
+ */
+const NEWS_CHRONO: chrono.Chrono = (() => {
+  const c = chrono.casual.clone();
+  c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime|WithinFormat|EndOfCurrentMonth/.test(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !/Timezone/.test(r.constructor.name));
+  return c;
+})();
 
 /** Tokens before and after a cue that a date expression may span ("the last two weeks of August 2021"). */
 const WINDOW_BEFORE = 5;

@@ -88,6 +88,8 @@ export function phraseKeys(phrase: string): string[] {
 
 /** Hyphenated tokens are matched piece by piece ("ex-president" → ex - president). */
 export function splitToken(lower: string): string[] {
+  // Fast path (most tokens): nothing to normalise, nothing to split.
+  if (lower.indexOf('-') <= 0 && !hasOddApostrophe(lower)) return [lower];
   const w = lower.replace(/[’`´]/g, "'");
   if (w.length < 3 || w.indexOf('-') <= 0 || w.endsWith('-')) return [w];
   const out: string[] = [];
@@ -96,6 +98,14 @@ export function splitToken(lower: string): string[] {
     if (part) out.push(part);
   }
   return out;
+}
+
+function hasOddApostrophe(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2019 || c === 0x60 || c === 0xb4) return true;
+  }
+  return false;
 }
 
 function isAcronym(word: string): boolean {

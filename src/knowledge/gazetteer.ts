@@ -286,10 +286,40 @@ export function loadGazetteer(file: string = GAZETTEER_FILE): Gazetteer {
   return decodeGazetteer(readFileSync(file));
 }
 
+// Where each two-character prefix starts in the sorted keys (ASCII; others share the last bucket), so a
+// lookup binary-searches a few hundred keys instead of all of them. Built once per key array.
+const BUCKET = 128;
+const bucketsOf = new WeakMap<string[], Int32Array>();
+
+function bucketOf(key: string): number {
+  const a = Math.min(key.charCodeAt(0) || 0, BUCKET - 1);
+  const b = key.length > 1 ? Math.min(key.charCodeAt(1), BUCKET - 1) : 0;
+  return a * BUCKET + b;
+}
+
+function buckets(keys: string[]): Int32Array {
+  let starts = bucketsOf.get(keys);
+  if (starts) return starts;
+  starts = new Int32Array(BUCKET * BUCKET + 1).fill(-1);
+  starts[BUCKET * BUCKET] = keys.length;
+  for (let i = keys.length - 1; i >= 0; i--) starts[bucketOf(keys[i])] = i;
+  // Empty buckets start where the next non-empty one does.
+  for (let b = BUCKET * BUCKET - 1; b >= 0; b--) if (starts[b] < 0) starts[b] = starts[b + 1];
+  bucketsOf.set(keys, starts);
+  return starts;
+}
+
 /** Index of `key` in the sorted keys, or of the first key after it. */
 export function lowerBound(keys: string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
+  const starts = buckets(keys);
+  const b = bucketOf(key);
+  let lo = starts[b];
+  let hi = starts[b + 1];
+  // Keys outside the ASCII buckets (or a one-character key) fall back to the whole range.
+  if (b >= (BUCKET - 1) * BUCKET || key.length < 2 || key.charCodeAt(1) >= BUCKET - 1) {
+    lo = 0;
+    hi = keys.length;
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid] < key) lo = mid + 1;
