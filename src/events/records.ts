@@ -88,7 +88,10 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       date: d.date,
       date_precision: d.precision,
       event: {
-        ...coding,
+        plover: coding.plover,
+        mode: coding.mode,
+        context: coding.context,
+        cameo: coding.cameo,
         quad: info.quad,
         goldstein: info.goldstein,
         negated: e.negated,
