@@ -82,10 +82,30 @@ export function codeEvents(input: CoderInput): RawEvent[] {
 function indexMentions(doc: Doc, mentions: ActorMention[]): Int32Array {
   const at = new Int32Array(doc.tokens.length).fill(-1);
   mentions.forEach((m, i) => {
+    // "met her Estonian counterpart": a possessive determiner is neither subject nor target.
+    if (isPossessiveDeterminer(doc, m)) return;
     for (let t = m.tokenStart; t < m.tokenEnd && t < at.length; t++) at[t] = i;
   });
   return at;
 }
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+function isPossessiveDeterminer(doc: Doc, m: ActorMention): boolean {
+  if (m.kind !== 'pronoun' || m.tokenEnd - m.tokenStart !== 1 || !POSSESSIVE_DETERMINERS.has(doc.lower[m.tokenStart])) return false;
+  const next = doc.pos[m.tokenEnd];
+  return next === 'NOUN' || next === 'ADJ' || next === 'PROPN' || next === 'NUM';
+}
+
+/** A complementizer before the mention, or an auxiliary between it and the verb group. */
+function opensClause(doc: Doc, from: number, m: ActorMention, groupFirst: number): boolean {
+  for (let t = from; t < m.tokenStart; t++) if (doc.lower[t] === 'that' || doc.lower[t] === ';') return true;
+  for (let t = m.tokenEnd; t < groupFirst; t++) if (doc.pos[t] === 'AUX') return true;
+  return false;
+}
+
+/** Verbs whose object is the subject of the infinitive after it ("urged Iran to stop"). */
+const OBJECT_CONTROL = new Set(['urge', 'ask', 'call', 'invite', 'encourage', 'press', 'persuade', 'tell', 'order', 'allow', 'help', 'force', 'pressure', 'push', 'warn', 'advise', 'request', 'appeal', 'instruct', 'authorize', 'authorise', 'permit', 'require', 'want', 'expect', 'enable']);
 
 function isActor(m: ActorMention): boolean {
   return m.code !== null || m.kind === 'person' || m.kind === 'org';
@@ -170,8 +190,12 @@ function findSubject(
       const possessive = after === '’s' || after === "'s";
       if (!inPP && !possessive && isActor(m)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
-          // "X urged Y to sign": the object of the governing verb is the subject of the infinitive.
-          return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+          // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
+          // otherwise ("met Y in Z to discuss") the infinitive states the main subject's purpose.
+          // A mention that opens a clause of its own ("reported that Brutian was in Moscow to sign")
+          // is the subject too.
+          if (OBJECT_CONTROL.has(prevGroup.lemma) || opensClause(doc, prevGroup.last, m, group.first)) return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+          return subjects[g - 1];
         }
         if (group.infinitive && prevGroup && prevGroup.verb > m.tokenEnd) return subjects[g - 1];
         return coordinatedLeft(doc, mentions, mentionAt, m, floor);

@@ -87,3 +87,18 @@ test('location: the place governed by a locative preposition', () => {
   assert.ok(e, summary(evs));
   assert.equal(e.location?.name.includes('Gaza'), true);
 });
+
+test('a possessive determiner is not a target; a purpose infinitive keeps the main subject', () => {
+  const evs = events('The Finnish foreign minister met her Estonian counterpart in Tallinn on Monday to discuss ferry traffic.');
+  const meet = evs.find((e) => e.evidence.trigger === 'met');
+  assert.ok(meet, summary(evs));
+  assert.equal(meet.source.country, 'FIN');
+  assert.equal(meet.target?.country, 'EST');
+  assert.ok(!evs.some((e) => e.source.country === 'EST'), summary(evs));
+});
+
+test('object control: "urged Y to V" makes Y the subject of V', () => {
+  const evs = events('The United Nations urged Israel to withdraw its troops from Lebanon.');
+  assert.ok(evs.some((e) => e.source.country === 'ISR' && e.event.plover !== 'REQUEST'), summary(evs));
+  assert.ok(evs.some((e) => e.source.code?.startsWith('IGO') && e.target?.country === 'ISR' && e.event.plover === 'REQUEST'), summary(evs));
+});
