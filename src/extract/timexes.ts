@@ -209,8 +209,8 @@ function leanYearForDay(ad: Ymd, m: number, d: number, future: boolean, past = f
 
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'ago']);
 
-/** Is there a past-tense verb within a few tokens of char offset `at` (same sentence)? */
-function isPast(doc: Doc, first: number, last: number, at: number): boolean {
+/** The first token of [first, last) that ends after char offset `at`. */
+function tokenIn(doc: Doc, first: number, last: number, at: number): number {
   let lo = first;
   let hi = last;
   while (lo < hi) {
@@ -218,6 +218,12 @@ function isPast(doc: Doc, first: number, last: number, at: number): boolean {
     if (doc.ends[mid] <= at) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Is there a past-tense verb within a few tokens of char offset `at` (same sentence)? */
+function isPast(doc: Doc, first: number, last: number, at: number): boolean {
+  const lo = tokenIn(doc, first, last, at);
   const from = Math.max(first, lo - FUTURE_WINDOW_TOKENS);
   const to = Math.min(last, lo + FUTURE_WINDOW_TOKENS);
   for (let i = from; i < to; i++) {
@@ -364,13 +370,7 @@ function bareYear(doc: Doc, i: number, first: number, last: number): boolean {
 
 /** Is there a future marker within a few tokens of char offset `at` (same sentence)? */
 function isFuture(doc: Doc, first: number, last: number, at: number): boolean {
-  let lo = first;
-  let hi = last;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (doc.ends[mid] <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = tokenIn(doc, first, last, at);
   const from = Math.max(first, lo - FUTURE_WINDOW_TOKENS);
   const to = Math.min(last, lo + FUTURE_WINDOW_TOKENS);
   for (let i = from; i < to; i++) if (FUTURE.has(doc.lower[i])) return true;
