@@ -89,6 +89,8 @@ export interface Candidate {
  * straightened, white space collapsed. Used both at build time and on text spans.
  */
 export function placeKey(name: string): string {
+  // Fast path: one plain ASCII word (most lookups) needs only lower-casing.
+  if (isPlainWord(name)) return name.toLowerCase();
   let s = name;
   // Fast path for plain ASCII (the common case in English text).
   // eslint-disable-next-line no-control-regex
@@ -97,6 +99,15 @@ export function placeKey(name: string): string {
   }
   s = s.toLowerCase().replace(/-/g, ' ');
   return s.replace(/\s+/g, ' ').trim();
+}
+
+function isPlainWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 45) return false;
+  }
+  return true;
 }
 
 /** Static prior of an entry: importance before any context. */

@@ -10,9 +10,13 @@ const require = createRequire(import.meta.url);
 const winkNLP = require('wink-nlp');
 const model = require('wink-eng-lite-web-model');
 
+interface WinkItem {
+  out(f?: unknown): unknown;
+}
 interface WinkItems {
   out(f?: unknown): unknown[];
   length(): number;
+  itemAt(i: number): WinkItem;
 }
 interface WinkDoc {
   tokens(): WinkItems;
@@ -67,9 +71,16 @@ export function parseText(text: string): Doc {
   // which long runs are broken by spaces. The copy has the same length, so offsets still index `text`.
   const source = tokenizerCopy(text);
   const wd = w.readDoc(source);
-  const values = wd.tokens().out(its.value) as string[];
-  const pos = wd.tokens().out(its.pos) as string[];
-  const lemmas = wd.tokens().out(its.lemma) as string[];
+  const toks = wd.tokens();
+  const values = toks.out(its.value) as string[];
+  const pos = toks.out(its.pos) as string[];
+  // Lemmas matter only for verbs, auxiliaries and nouns (pattern heads and words); the lemmatizer is a
+  // tenth of the pipeline's time, so other tokens keep their lower-cased form.
+  const lemmas: (string | undefined)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const p = pos[i];
+    if (p === 'VERB' || p === 'AUX' || p === 'NOUN') lemmas[i] = toks.itemAt(i).out(its.lemma) as string;
+  }
   const spans = wd.sentences().out(its.span) as [number, number][];
   // Whitespace tokens (wink keeps line breaks as tokens) are dropped; a blank line always ends a sentence.
   const keep: number[] = [];
@@ -113,7 +124,7 @@ export function parseText(text: string): Doc {
     tokens[k] = text.slice(at, end);
     posOut[k] = pos[i];
     // A word the tokenizer saw with substituted letters has no wink lemma of its own.
-    lemmaOut[k] = v === tokens[k] ? lemmas[i] : tokens[k].toLowerCase();
+    lemmaOut[k] = (v === tokens[k] ? lemmas[i] : undefined) ?? tokens[k].toLowerCase();
     k++;
   }
   n = k;
