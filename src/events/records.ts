@@ -65,8 +65,9 @@ export function buildRecords(input: RecordInput): EventRecord[] {
     }
     // An actor acting on itself is a coding error (PETRARCH drops these too).
     if (target && target.code !== null && target.code === source.code) continue;
-    // ... and so is a state acting on its own bare country name ("the Finnish minister ... the Gulf of Finland").
-    if (target && source.country && target.country === source.country && (target.code === target.country || source.code === source.country)) continue;
+    // A state's own bare name after the verb is a place or a topic, not a counterpart ("the Israeli prime
+    // minister met ... in Jerusalem", "... the Gulf of Finland"): the event keeps no target.
+    if (target && source.country && target.country === source.country && (target.code === target.country || source.code === source.country)) target = null;
     let aux: Aux = null;
     if (future) aux = 'future';
     else if (e.hypothetical) aux = 'hypothetical';
