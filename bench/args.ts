@@ -3,6 +3,8 @@
 export interface BenchArgs {
   /** Minimum timed seconds for the repeated GigaWord passes. */
   seconds: number;
+  /** Seconds of untimed warm-up passes first (JIT tiers and GC settle: steady-state throughput). */
+  warmup: number;
   /** Only the first N PolNeAR articles. */
   limit?: number;
   /** Write BENCHMARKS.md (default: only for full runs). */
@@ -16,10 +18,10 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const BENCH_USAGE = 'usage: npm run bench -- [--seconds S] [--limit N] [--no-startup] [--no-count] [--write|--no-write] [--profile]';
+export const BENCH_USAGE = 'usage: npm run bench -- [--seconds S] [--warmup S] [--limit N] [--no-startup] [--no-count] [--write|--no-write] [--profile]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { seconds: 3, startup: true, count: true, profile: false, help: false };
+  const out: BenchArgs = { seconds: 8, warmup: 3, startup: true, count: true, profile: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): number => {
@@ -30,6 +32,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       return n;
     };
     if (a === '--seconds' || a.startsWith('--seconds=')) out.seconds = value();
+    else if (a === '--warmup' || a.startsWith('--warmup=')) out.warmup = value();
     else if (a === '--limit' || a.startsWith('--limit=')) out.limit = Math.floor(value());
     else if (a === '--write') out.write = true;
     else if (a === '--no-write') out.write = false;

@@ -48,9 +48,10 @@ test('polnearDates maps filename to publication_date', () => {
 });
 
 test('parseBenchArgs', () => {
-  assert.deepEqual(parseBenchArgs([]), { seconds: 3, startup: true, count: true, profile: false, help: false });
+  assert.deepEqual(parseBenchArgs([]), { seconds: 8, warmup: 3, startup: true, count: true, profile: false, help: false });
+  assert.equal(parseBenchArgs(['--warmup', '1']).warmup, 1);
   const a = parseBenchArgs(['--seconds', '0.5', '--limit=20', '--no-startup', '--no-write', '--profile', '--no-count']);
-  assert.deepEqual(a, { seconds: 0.5, limit: 20, startup: false, count: false, write: false, profile: true, help: false });
+  assert.deepEqual(a, { seconds: 0.5, warmup: 3, limit: 20, startup: false, count: false, write: false, profile: true, help: false });
   assert.throws(() => parseBenchArgs(['--seconds']), /non-negative/);
   assert.throws(() => parseBenchArgs(['--fast']), /unknown option/);
 });
