@@ -304,7 +304,8 @@ function datelikeNumber(w: string): boolean {
   return w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd') || w.endsWith('th');
 }
 
-const REF_WORDS: Record<string, string> = {
+// Maps, not object literals: a token such as "constructor" must not find Object.prototype.
+const REF_WORDS = new Map<string, string>(Object.entries({
   now: 'PRESENT_REF',
   currently: 'PRESENT_REF',
   nowadays: 'PRESENT_REF',
@@ -312,8 +313,8 @@ const REF_WORDS: Record<string, string> = {
   previously: 'PAST_REF',
   formerly: 'PAST_REF',
   soon: 'FUTURE_REF',
-};
-const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+}));
+const ORDINAL_QUARTER = new Map<string, number>(Object.entries({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }));
 
 /** Reference words, "the past"/"the future", and quarters ("the third quarter", "fourth-quarter"). */
 function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]): void {
@@ -321,7 +322,7 @@ function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]
     out.push({ text: doc.text.slice(doc.starts[a], doc.ends[b]), start: doc.starts[a], end: doc.ends[b], value, precision });
   for (let i = first; i < last; i++) {
     const l = doc.lower[i];
-    const ref = REF_WORDS[l];
+    const ref = REF_WORDS.get(l);
     if (ref && doc.pos[i] === 'ADV') {
       push(i, i, ref, ref === 'PRESENT_REF' ? 'day' : 'year');
       continue;
@@ -340,12 +341,12 @@ function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]
       continue;
     }
     // quarters: "(the) third quarter", "third-quarter", "the fiscal first quarter"
-    let q = ORDINAL_QUARTER[l];
+    let q = ORDINAL_QUARTER.get(l);
     let qEnd = -1;
     if (q && doc.lower[i + 1] === 'quarter') qEnd = i + 1;
     else if (q && doc.lower[i + 1] === '-' && doc.lower[i + 2] === 'quarter') qEnd = i + 2;
-    else if (l.endsWith('-quarter') && ORDINAL_QUARTER[l.slice(0, -8)]) {
-      q = ORDINAL_QUARTER[l.slice(0, -8)];
+    else if (l.endsWith('-quarter') && ORDINAL_QUARTER.has(l.slice(0, -8))) {
+      q = ORDINAL_QUARTER.get(l.slice(0, -8));
       qEnd = i;
     }
     if (qEnd < 0 || !q) continue;

@@ -297,39 +297,55 @@ export function loadGazetteer(file: string = GAZETTEER_FILE): Gazetteer {
   return decodeGazetteer(readFileSync(file));
 }
 
-// Where each two-character prefix starts in the sorted keys (ASCII; others share the last bucket), so a
-// lookup binary-searches a few hundred keys instead of all of them. Built once per key array.
-const BUCKET = 128;
-const bucketsOf = new WeakMap<string[], Int32Array>();
+// Where each three-character prefix's keys lie in the sorted keys, so a lookup binary-searches a handful
+// of keys instead of all of them. Built once per key array (a pure cache).
+const rangesOf = new WeakMap<string[], Map<string, number>>();
+const PREFIX = 3;
 
-function bucketOf(key: string): number {
-  const a = Math.min(key.charCodeAt(0) || 0, BUCKET - 1);
-  const b = key.length > 1 ? Math.min(key.charCodeAt(1), BUCKET - 1) : 0;
-  return a * BUCKET + b;
+/** prefix → start index; the range ends where the next prefix starts (kept at index start + 1 of `ends`). */
+function prefixRanges(keys: string[]): Map<string, number> {
+  let starts = rangesOf.get(keys);
+  if (starts) return starts;
+  starts = new Map();
+  let prev = '';
+  for (let i = 0; i < keys.length; i++) {
+    const p = keys[i].slice(0, PREFIX);
+    if (i === 0 || p !== prev) {
+      starts.set(p, i);
+      prev = p;
+    }
+  }
+  rangesOf.set(keys, starts);
+  return starts;
 }
 
-function buckets(keys: string[]): Int32Array {
-  let starts = bucketsOf.get(keys);
-  if (starts) return starts;
-  starts = new Int32Array(BUCKET * BUCKET + 1).fill(-1);
-  starts[BUCKET * BUCKET] = keys.length;
-  for (let i = keys.length - 1; i >= 0; i--) starts[bucketOf(keys[i])] = i;
-  // Empty buckets start where the next non-empty one does.
-  for (let b = BUCKET * BUCKET - 1; b >= 0; b--) if (starts[b] < 0) starts[b] = starts[b + 1];
-  bucketsOf.set(keys, starts);
-  return starts;
+const endsOf = new WeakMap<string[], Int32Array>();
+
+/** For each key index that starts a prefix range, where that range ends. */
+function rangeEnds(keys: string[]): Int32Array {
+  let ends = endsOf.get(keys);
+  if (ends) return ends;
+  ends = new Int32Array(keys.length);
+  let rangeStart = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    if (i === keys.length || keys[i].slice(0, PREFIX) !== keys[i - 1].slice(0, PREFIX)) {
+      ends[rangeStart] = i;
+      rangeStart = i;
+    }
+  }
+  endsOf.set(keys, ends);
+  return ends;
 }
 
 /** Index of `key` in the sorted keys, or of the first key after it. */
 export function lowerBound(keys: string[], key: string): number {
-  const starts = buckets(keys);
-  const b = bucketOf(key);
-  let lo = starts[b];
-  let hi = starts[b + 1];
-  // Keys outside the ASCII buckets (or a one-character key) fall back to the whole range.
-  if (b >= (BUCKET - 1) * BUCKET || key.length < 2 || key.charCodeAt(1) >= BUCKET - 1) {
-    lo = 0;
-    hi = keys.length;
+  let lo = 0;
+  let hi = keys.length;
+  const start = prefixRanges(keys).get(key.slice(0, PREFIX));
+  if (start !== undefined) {
+    // Every key before the range is smaller, every key after it larger.
+    lo = start;
+    hi = rangeEnds(keys)[start];
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
