@@ -264,6 +264,22 @@ const NEWS_CHRONO: chrono.Chrono = (() => {
   return c;
 })();
 
+/** Cue words that are also common words ("may", "march", "fall", "am") count only when written as a date would be. */
+const CAPITALISED_ONLY = new Set(['may', 'march', 'sun', 'sat', 'mar', 'dec', 'wed', 'jan', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'feb', 'apr', 'mon', 'tue', 'thu', 'fri', 'eve']);
+const CLOCK_WORDS = new Set(['am', 'pm', 'a.m.', 'p.m.']);
+
+function strongEnough(doc: Doc, i: number, w: string): boolean {
+  if (CAPITALISED_ONLY.has(w)) {
+    const c = doc.tokens[i].charCodeAt(0);
+    return c >= 65 && c <= 90;
+  }
+  if (CLOCK_WORDS.has(w)) {
+    const p = i > 0 ? doc.lower[i - 1].charCodeAt(0) : 0;
+    return p >= 48 && p <= 57;
+  }
+  return true;
+}
+
 /** Tokens before and after a cue that a date expression may span ("the last two weeks of August 2021"). */
 const WINDOW_BEFORE = 5;
 const WINDOW_AFTER = 6;
@@ -277,7 +293,7 @@ function cueWindows(doc: Doc, first: number, last: number): [number, number][] {
   for (let i = first; i < last; i++) {
     const w = doc.lower[i];
     const c = w.charCodeAt(0);
-    if (!DATE_CUES.has(w) && !(c >= 48 && c <= 57 && (datelikeNumber(w) || (w.length <= 2 && joinedToSeparator(doc, i))))) continue;
+    if (!(DATE_CUES.has(w) && strongEnough(doc, i, w)) && !(c >= 48 && c <= 57 && (datelikeNumber(w) || (w.length <= 2 && joinedToSeparator(doc, i))))) continue;
     const a = Math.max(first, i - WINDOW_BEFORE);
     const b = Math.min(last, i + WINDOW_AFTER + 1);
     const prev = out[0];
