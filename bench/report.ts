@@ -12,6 +12,8 @@ export interface ThroughputResult {
   seconds: number;
   rates: Rates;
   eventsPerPass: number;
+  /** Sentences/s of each timed round, in order (the reported rates are the median round's). */
+  rounds?: number[];
 }
 
 export interface BenchResults {
@@ -118,6 +120,7 @@ export function renderBenchMarkdown(r: BenchResults, p: Provenance, notes: reado
     '',
     section(targetsTable(r)),
     section(throughputTable(r)),
+    ...r.throughput.filter((t) => t.rounds?.length).map((t) => `${t.corpus}: sentences/s of the ${t.rounds!.length} timed rounds, in order: ${t.rounds!.map((x) => fmt(x)).join(', ')} (the table gives the median round).\n`),
     section(startupTable(r)),
     section(analyzeTable(r)),
     `Peak RSS of the benchmark process (process.resourceUsage().maxRSS): ${fmt(r.peakRssMb, 1)} MB.`,
