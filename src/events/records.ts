@@ -1,5 +1,5 @@
 // Turn coded events into the public event records: actors, coding, date, location and evidence.
-import { tokenAt, type Doc } from '../text/document.js';
+import { tokenAt, tokenAtOrAfter, type Doc } from '../text/document.js';
 import type { ActorMention } from '../extract/actors.js';
 import type { Aux, EventActor, EventLocation, EventRecord, Place } from '../types.js';
 import type { Ontology } from './ontology.js';
@@ -153,7 +153,7 @@ function overlaps(p: Place, m: ActorMention): boolean {
 
 /** A locative preposition within three tokens before the place ("in the region of X", "near Moscow"). */
 function governedByLocative(doc: Doc, start: number, floor: number): boolean {
-  let t = tokenBefore(doc, start);
+  let t = tokenAtOrAfter(doc, start) - 1; // the last token ending at or before the place
   for (let k = 0; k < 3 && t >= 0 && doc.starts[t] >= floor; k++, t--) {
     const w = doc.lower[t];
     if (LOCATIVE.has(w)) return true;
@@ -163,19 +163,6 @@ function governedByLocative(doc: Doc, start: number, floor: number): boolean {
   return false;
 }
 
-function tokenBefore(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.ends[mid] <= offset) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
 
 /** A 64-bit hash (two 32-bit FNV-1a-style lanes) as 16 hex digits: stable across runs and fast. */
 function stableId(parts: string[]): string {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Doc } from '../text/document.js';
+import { tokenAtOrAfter, type Doc } from '../text/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { DICTIONARIES } from '../paths.js';
 
@@ -510,7 +510,7 @@ function buildMemory(doc: Doc, typed: Typed[], hints: EntityHint[], k: EntityKno
   }
   for (const h of hints) {
     if (h.type !== 'PERSON') continue;
-    const s = tokenIndexAtOrAfter(doc, h.start);
+    const s = tokenAtOrAfter(doc, h.start);
     let e = s;
     while (e < doc.tokens.length && doc.starts[e] < h.end) e++;
     addPerson(s, e);
@@ -525,16 +525,6 @@ function buildMemory(doc: Doc, typed: Typed[], hints: EntityHint[], k: EntityKno
   return { personTokens, typeByText };
 }
 
-function tokenIndexAtOrAfter(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Named entities of `doc`, sorted by start and non-overlapping. `hints` (from the actor and place

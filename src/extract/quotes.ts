@@ -14,7 +14,7 @@
 //   speaker (cue null). Unattributed quotes of fewer than three words are scare quotes: dropped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Doc } from '../text/document.js';
+import { tokenAtOrAfter, type Doc } from '../text/document.js';
 import type { Quote, Span } from '../types.js';
 import { DICTIONARIES } from '../paths.js';
 
@@ -199,16 +199,6 @@ function scanRest(text: string, from: number, end: number, out: Marked[]): void 
 // ---------------------------------------------------------------------------------------------
 // Token helpers
 
-function tokenAtOrAfter(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const QUOTE_TOKENS = new Set(['“', '”', '"', '«', '»', '„', "''", '``']);
 const SENT_END = new Set(['.', '!', '?']);

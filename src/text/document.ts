@@ -238,15 +238,20 @@ export function sentenceText(doc: Doc, s: number): string {
   return doc.text.slice(sp.start, sp.end);
 }
 
-/** The token index whose span contains char offset `offset` (or the next token), -1 past the end. */
-export function tokenAt(doc: Doc, offset: number): number {
+/** The first token that ends after char offset `offset` (the token containing it, or the next one); doc.tokens.length past the end. */
+export function tokenAtOrAfter(doc: Doc, offset: number): number {
   let lo = 0;
-  let hi = doc.tokens.length - 1;
-  if (hi < 0 || offset > doc.ends[hi]) return -1;
+  let hi = doc.tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (doc.ends[mid] <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The token index whose span contains char offset `offset` (or the next token), -1 past the end. */
+export function tokenAt(doc: Doc, offset: number): number {
+  const t = tokenAtOrAfter(doc, offset);
+  return t < doc.tokens.length ? t : -1;
 }
