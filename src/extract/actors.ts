@@ -567,6 +567,12 @@ export function findWithInfo(doc: Doc, date: string | null, k: ActorKnowledge): 
         i++;
         continue;
       }
+      // Only a dictionary segment, a capitalised name or a number can start an actor phrase: skip the
+      // rest without building a phrase (this runs at every token).
+      if (!segOf[i] && doc.pos[i] !== 'NUM') {
+        i++;
+        continue;
+      }
       const np = parseNP(c, i, false);
       if (!np) {
         i++;
