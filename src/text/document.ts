@@ -84,7 +84,7 @@ export function parseText(text: string): Doc {
   const spans = wd.sentences().out(its.span) as [number, number][];
   // Whitespace tokens (wink keeps line breaks as tokens) are dropped; a blank line always ends a sentence.
   const keep: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i].trim() !== '') keep.push(i);
+  for (let i = 0; i < values.length; i++) if (!isBlank(values[i])) keep.push(i);
   let n = keep.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -171,7 +171,7 @@ export function parseText(text: string): Doc {
     text,
     tokens,
     lower,
-    lemmas: lemmaOut.map((l, i) => (l ? l.toLowerCase() : lower[i])),
+    lemmas: lemmaOut.map((l, i) => (!l ? lower[i] : l === tokens[i] ? lower[i] : hasUpper(l) ? l.toLowerCase() : l)),
     pos: posOut,
     starts: starts.subarray(0, n),
     ends: ends.subarray(0, n),
@@ -226,6 +226,19 @@ function hasBlankLine(text: string, from: number, to: number): boolean {
   let newlines = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) newlines++;
   return newlines >= 2;
+}
+
+function isBlank(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (!isSpace(v.charCodeAt(i))) return false;
+  return true;
+}
+
+function hasUpper(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
