@@ -319,8 +319,8 @@ function matchPatterns(
     if (p.passiveOnly && !group.passive) continue;
     if (!particlesMatch(p, group)) continue;
     if (!wordsPresent(p, present)) continue;
-    const m = matchElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
-    if (m) return m;
+    const m = tryElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
+    if (typeof m !== 'string') return m;
   }
   return null;
 }
@@ -344,19 +344,6 @@ function particlesMatch(p: Pattern, group: VerbGroup): boolean {
   if (p.particles.length === 0) return true;
   for (let i = 0; i < p.particles.length; i++) if (group.particles[i] !== p.particles[i]) return false;
   return true;
-}
-
-function matchElements(
-  doc: Doc,
-  mentions: ActorMention[],
-  mentionAt: Int32Array,
-  p: Pattern,
-  from: number,
-  windowEnd: number,
-  passive: boolean,
-): Match | null {
-  const r = tryElements(doc, mentions, mentionAt, p, from, windowEnd, passive);
-  return typeof r === 'string' ? null : r;
 }
 
 /** Match a pattern's elements in order after `from`; a string says why it failed. */
@@ -602,8 +589,11 @@ function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last
     const windowEnd = Math.min(last, i + 12);
     let match: Match | null = null;
     for (const p of candidates) {
-      match = matchElements(doc, mentions, mentionAt, p, i + 1, windowEnd, false);
-      if (match) break;
+      const m = tryElements(doc, mentions, mentionAt, p, i + 1, windowEnd, false);
+      if (typeof m !== 'string') {
+        match = m;
+        break;
+      }
     }
     if (!match) continue;
     const between = betweenPair(doc, mentions, mentionAt, i + 1, windowEnd);

@@ -4,21 +4,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { UsageError } from '../../src/cli/args.js';
 import { runKeys } from '../../src/cli/keys.js';
 import { runServe, serveHelp } from '../../src/cli/serve.js';
 import { KeyRing } from '../../src/server/keys.js';
 import { openStore } from '../../src/store/store.js';
+import { capture } from '../cli/harness.js';
 
 function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b) => { out += b; });
-  stderr.on('data', (b) => { err += b; });
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
+  const c = capture();
+  return { io: c.io, out: c.stdout, err: c.stderr };
 }
 
 test('keys add prints a key once; list shows it without the secret; revoke disables it', async () => {

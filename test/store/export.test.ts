@@ -1,24 +1,19 @@
 // `dyad export` over both back ends: formats, filters, clustered GDELT rows and the mentions table.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { runExport } from '../../src/cli/export.js';
 import { UsageError } from '../../src/cli/args.js';
 import { GDELT_COLUMNS } from '../../src/output/gdelt.js';
 import { CSV_COLUMNS } from '../../src/output/csv.js';
 import { openStore } from '../../src/store/store.js';
 import { allBackends } from './backends.js';
+import { capture } from '../cli/harness.js';
 import { fakeAnalysis, fakeArticles } from './fixtures.js';
 
 async function exportText(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b) => { out += b; });
-  stderr.on('data', (b) => { err += b; });
-  const code = await runExport(argv, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
+  const c = capture();
+  const code = await runExport(argv, c.io);
+  return { code, out: c.stdout(), err: c.stderr() };
 }
 
 for (const backend of allBackends()) {
