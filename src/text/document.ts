@@ -79,7 +79,17 @@ export function parseText(text: string): Doc {
   const lemmas: (string | undefined)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const p = pos[i];
-    if (p === 'VERB' || p === 'AUX' || p === 'NOUN') lemmas[i] = toks.itemAt(i).out(its.lemma) as string;
+    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') continue;
+    const v = values[i];
+    // A word's lemma depends only on its form and tag, except contractions ("'s" is "be" or "have"),
+    // whose lemma wink keeps per token.
+    const key = hasApostrophe(v) ? null : p === 'NOUN' ? v : `${v}\u0000${p}`;
+    let lemma = key === null ? undefined : lemmaCache.get(key);
+    if (lemma === undefined) {
+      lemma = toks.itemAt(i).out(its.lemma) as string;
+      if (key !== null) rememberLemma(key, lemma);
+    }
+    lemmas[i] = lemma;
   }
   const spans = wd.sentences().out(its.span) as [number, number][];
   // Whitespace tokens (wink keeps line breaks as tokens) are dropped; a blank line always ends a sentence.
@@ -178,6 +188,20 @@ export function parseText(text: string): Doc {
     sentenceOf,
     sentences,
   };
+}
+
+/** Lemmas of recent (form, tag) pairs: news repeats its verbs and nouns, and wink's lemmatizer is slow. */
+const lemmaCache = new Map<string, string>();
+const LEMMA_CACHE_SIZE = 50_000;
+
+function rememberLemma(key: string, lemma: string): void {
+  // Cleared when full rather than LRU: cheap, and the common words come straight back.
+  if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.clear();
+  lemmaCache.set(key, lemma);
+}
+
+function hasApostrophe(v: string): boolean {
+  return v.includes("'") || v.includes('’');
 }
 
 /** How long a run of non-space characters may be before the tokenizer copy breaks it. */
