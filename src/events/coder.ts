@@ -61,7 +61,7 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       subjects.push(subject);
       const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
       modalities.push(mod);
-      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.last, s, mod)) {
+      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.first, sp.last, s, mod)) {
         for (const t of e.matched) consumed.add(t);
         sentenceEvents.push(e);
       }
@@ -296,6 +296,8 @@ function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, 
 interface Match {
   pattern: Pattern;
   targets: ActorMention[] | null;
+  /** From a source slot after the verb (PETRARCH `$`), else null: the subject is the source. */
+  sources: ActorMention[] | null;
   matched: number[];
 }
 
@@ -307,6 +309,7 @@ function matchPatterns(
   patterns: Pattern[],
   group: VerbGroup,
   windowEnd: number,
+  clauseStart: number,
 ): Match | null {
   // The words of the clause after the verb, once: a pattern needing a word that is not there is skipped
   // without scanning.
@@ -319,10 +322,41 @@ function matchPatterns(
     if (p.passiveOnly && !group.passive) continue;
     if (!particlesMatch(p, group)) continue;
     if (!wordsPresent(p, present)) continue;
-    const m = tryElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
-    if (typeof m !== 'string') return m;
+    const pre = p.before ? wordsBefore(doc, p.before, group, clauseStart) : [];
+    if (pre === null) continue;
+    const m = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
+    if (typeof m !== 'string') {
+      if (pre.length) m.matched.push(...pre);
+      return m;
+    }
   }
   return null;
+}
+
+/**
+ * The tokens matching a pattern's pre-verb words, nearest first, before the verb in its sentence
+ * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, where the verb's
+ * own auxiliaries may come between); null when they are not there.
+ */
+function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number): number[] | null {
+  const out: number[] = [];
+  let pos = group.verb;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const el = before[i];
+    const hi = pos - 1;
+    const lo = el.adjacent ? (pos === group.verb ? Math.min(hi, group.first - 1) : hi) : hi - WORD_GAP;
+    let found = -1;
+    for (let t = hi; t >= lo && t >= clauseStart; t--) {
+      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+        found = t;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    out.push(found);
+    pos = found;
+  }
+  return out;
 }
 
 function wordsPresent(p: Pattern, present: Set<string>): boolean {
@@ -353,15 +387,31 @@ function tryElements(
   mentionAt: Int32Array,
   p: Pattern,
   from: number,
+  groupLast: number,
   windowEnd: number,
   passive: boolean,
 ): Match | string {
   let pos = from;
   const matched: number[] = [];
   let targets: ActorMention[] | null = null;
+  let sources: ActorMention[] | null = null;
   let skippedObject = false;
   for (const el of p.elements) {
     if (el.kind === 'particle') continue;
+    if (el.kind === 'source') {
+      let found = -1;
+      for (let t = pos; t < windowEnd && t <= pos + TARGET_GAP; t++) {
+        const k = mentionAt[t];
+        if (k >= 0 && isActor(mentions[k])) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return `no actor for the source slot within ${TARGET_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}"`;
+      sources = coordinatedRight(doc, mentions, mentionAt, mentions[found], windowEnd);
+      pos = sources[sources.length - 1].tokenEnd;
+      continue;
+    }
     if (el.kind === 'target') {
       // In the passive the direct object is the grammatical subject: the first $ is satisfied by it.
       if (passive && !skippedObject && targets === null) {
@@ -383,17 +433,20 @@ function tryElements(
       continue;
     }
     let found = -1;
-    for (let t = pos; t < windowEnd && t <= pos + WORD_GAP; t++) {
+    // An `adjacent` word follows the previous slot directly; right after the verb, the rest of the
+    // verb group (auxiliaries, particles) may come between.
+    const reach = el.adjacent ? (pos === from ? Math.max(pos, groupLast) : pos) : pos + WORD_GAP;
+    for (let t = pos; t < windowEnd && t <= reach; t++) {
       if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
         found = t;
         break;
       }
     }
-    if (found < 0) return `no "${el.alts.slice(0, 4).join('|')}${el.alts.length > 4 ? '|…' : ''}" within ${WORD_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}" in the clause`;
+    if (found < 0) return `no "${el.alts.slice(0, 4).join('|')}${el.alts.length > 4 ? '|…' : ''}" ${el.adjacent ? 'right' : `within ${WORD_GAP} tokens`} after "${doc.tokens[pos - 1] ?? ''}" in the clause`;
     matched.push(found);
     pos = found + 1;
   }
-  return { pattern: p, targets, matched };
+  return { pattern: p, targets, sources, matched };
 }
 
 /** One candidate pattern of a trigger and what became of it. */
@@ -414,10 +467,11 @@ export interface VerbDiagnosis {
 }
 
 /** Render a pattern back in dictionary notation. */
-export function patternText(p: Pattern): string {
-  const parts = [p.head, ...p.particles.map((w) => '+' + w)];
+export function patternText(p: Pattern, head: string = p.head): string {
+  const parts = [...(p.before ?? []).map((w) => w.alts.join('|')), head, ...p.particles.map((w) => '+' + w)];
   for (const el of p.elements) {
     if (el.kind === 'target') parts.push('$');
+    else if (el.kind === 'source') parts.push('$source');
     else if (el.kind === 'words') parts.push(el.alts.join('|'));
   }
   if (p.passiveOnly) parts.push('!passive');
@@ -446,15 +500,17 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
       if (fired) outcome = 'not tried: a more specific pattern fired';
       else if (p.passiveOnly && !group.passive) outcome = 'needs a passive clause';
       else if (!particlesMatch(p, group)) outcome = `needs particle(s) ${p.particles.join(' ')}`;
+      else if (p.before && wordsBefore(doc, p.before, group, sp.first) === null) outcome = `needs "${p.before.map((w) => w.alts.join('|')).join(' ')}" before the verb`;
       else {
-        const r = tryElements(doc, mentions, mentionAt, p, group.verb + 1, windowEnd, group.passive);
+        const r = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
         if (typeof r === 'string') outcome = r;
         else {
           fired = true;
           outcome = subject || group.passive ? 'FIRED' : 'matched, but no source actor was found';
         }
       }
-      trials.push({ rule: p.rule, pattern: patternText(p), outcome });
+      // a dictionary block's patterns are shared by its verbs: show the verb at hand
+      trials.push({ rule: p.rule, pattern: patternText(p, group.lemma), outcome });
     }
     out.push({ verb: group.verb, lemma: group.lemma, group, subject, windowEnd, trials });
   }
@@ -501,6 +557,7 @@ function codeVerb(
   group: VerbGroup,
   next: VerbGroup | undefined,
   subject: ActorMention[] | null,
+  sentenceFirst: number,
   sentenceLast: number,
   sentence: number,
   modality: Modality,
@@ -509,12 +566,16 @@ function codeVerb(
   const candidates = patterns.verbs.get(group.lemma);
   if (!candidates || candidates.length === 0) return [];
   const windowEnd = windowEndFor(doc, group, next, sentenceLast);
-  const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd);
+  const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd, sentenceFirst);
   if (!match) return [];
   const { negated, future, hypothetical } = modality;
   let sources: ActorMention[] | null = subject;
   let targets = match.targets;
-  if (group.passive) {
+  if (match.sources) {
+    // A source slot after the verb (PETRARCH `$`): the subject, if any, is the target.
+    sources = match.sources;
+    targets = targets ?? subject;
+  } else if (group.passive) {
     // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
     const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
     targets = subject;
@@ -523,7 +584,8 @@ function codeVerb(
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
     const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources, match.matched);
-    targets = t ? [t] : null;
+    // "ties with Mordor, Rohan and Bree": every coordinated actor is a target.
+    targets = t ? coordinatedRight(doc, mentions, mentionAt, t, windowEnd).filter((m) => !sources!.some((x) => sameActor(x, m))) : null;
   }
   const events: RawEvent[] = [];
   const base: EventBase = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
@@ -533,9 +595,18 @@ function codeVerb(
     for (const a of sources) for (const b of sources) if (a !== b) events.push(withActors(base, a, b));
     return events;
   }
+  const reverse = match.pattern.reverse ?? null;
+  const back: EventBase | null = reverse ? { ...base, pattern: reverse } : null;
   for (const src of sources) {
     if (!targets || targets.length === 0) events.push(withActors(base, src, null));
-    else for (const tgt of targets) if (!sameActor(src, tgt)) events.push(withActors(base, src, tgt));
+    else {
+      for (const tgt of targets) {
+        if (sameActor(src, tgt)) continue;
+        events.push(withActors(base, src, tgt));
+        // PETRARCH `[A:B]`: B is what the target does towards the source.
+        if (back) events.push(withActors(back, tgt, src));
+      }
+    }
   }
   return events;
 }
@@ -589,7 +660,7 @@ function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last
     const windowEnd = Math.min(last, i + 12);
     let match: Match | null = null;
     for (const p of candidates) {
-      const m = tryElements(doc, mentions, mentionAt, p, i + 1, windowEnd, false);
+      const m = tryElements(doc, mentions, mentionAt, p, i + 1, i + 1, windowEnd, false);
       if (typeof m !== 'string') {
         match = m;
         break;

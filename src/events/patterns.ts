@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { DICTIONARIES } from '../paths.js';
 import { type Ontology, PLOVER_TYPES } from './ontology.js';
 
-export type PatternElement = { kind: 'words'; alts: string[] } | { kind: 'target' } | { kind: 'particle'; word: string };
+/**
+ * One slot of a pattern. `adjacent` words must follow the previous slot (or the verb) directly;
+ * `source` (PETRARCH's `$` after the verb) takes the event's source from after the verb.
+ */
+export type PatternElement =
+  | { kind: 'words'; alts: string[]; adjacent?: boolean }
+  | { kind: 'target' }
+  | { kind: 'source' }
+  | { kind: 'particle'; word: string };
 
 export interface Pattern {
   /** Verb or noun lemma. */
@@ -28,6 +36,10 @@ export interface Pattern {
   rule: string;
   /** Higher = tried first: count of words/target/particle elements. */
   specificity: number;
+  /** Words that must come before the verb in its clause, in text order (PETRARCH's `SAID *`). */
+  before?: { alts: string[]; adjacent?: boolean }[];
+  /** The event coded in the other direction as well (PETRARCH's `[A:B]`: B is target → source). */
+  reverse?: Pattern | null;
 }
 
 export interface PatternSet {
@@ -132,7 +144,7 @@ function parseLine(raw: string, rule: string, o: Ontology): Pattern | string | n
 
 /** A key that identifies what a pattern matches (for duplicate detection). */
 function matchKey(p: Pattern): string {
-  const els = p.elements.map((e) => (e.kind === 'target' ? '$' : e.kind === 'words' ? [...e.alts].sort().join('|') : '+' + e.word));
+  const els = p.elements.map((e) => (e.kind === 'target' ? '$' : e.kind === 'source' ? '$source' : e.kind === 'words' ? [...e.alts].sort().join('|') : '+' + e.word));
   return [p.head, ...p.particles.map((w) => '+' + w), ...els, p.passiveOnly ? '!passive' : '', p.noTarget ? '!no-target' : ''].join(' ');
 }
 

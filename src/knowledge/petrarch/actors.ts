@@ -180,6 +180,9 @@ export function codeParts(code: string): { country: string | null; sectors: stri
 /** Nodes created or copied for this knowledge object (the rest may belong to the built-in trie). */
 type Owned = Set<TrieNode>;
 
+/** The `next` of every leaf until it gets a child: most of the 100k nodes of a production file are leaves. */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+
 function addPhrase(root: TrieNode, owned: Owned, phrase: string, entry: ActorEntry): void {
   const keys = phraseKeys(phrase.replace(/_/g, ' '));
   if (!keys.length) return;
@@ -187,8 +190,10 @@ function addPhrase(root: TrieNode, owned: Owned, phrase: string, entry: ActorEnt
   for (const k of keys) {
     let n = node.next.get(k);
     if (!n) {
-      n = { next: new Map(), entries: null };
+      n = { next: NO_CHILDREN, entries: null };
       owned.add(n);
+      // `node` is owned here (the root or a copy made below), so its map may be replaced
+      if (node.next === NO_CHILDREN) node.next = new Map();
       node.next.set(k, n);
     } else if (!owned.has(n)) {
       // copy-on-write: never change the built-in trie shared with other knowledge objects

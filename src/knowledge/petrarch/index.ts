@@ -96,7 +96,7 @@ export function petrarchKnowledge(texts: PetrarchTexts, options: PetrarchOptions
     for (const [k, n] of v.approximations) approximations.set(k, (approximations.get(k) ?? 0) + n);
     ontology = extendOntology(ontology, v.otherCodes);
     const builtin = merge ? base.patterns ?? loadPatterns(ontology) : undefined;
-    parts.patterns = toPatternSet(v.patterns, v.aliases, builtin);
+    parts.patterns = toPatternSet(v, builtin);
     // PETRARCH codes are final: no recoding of future cooperation as intent (our PLOVER rule)
     if (!merge) parts.intents = new Map();
     stats.verbBlocks = v.blocks;

@@ -21,18 +21,13 @@ import { dictLines, type DictError } from './lines.js';
 
 /** Kinds of PETRARCH constructs converted approximately (or dropped), with what was done. */
 export const APPROXIMATIONS = {
-  preVerbWords: 'words before the verb (`SAID *`, `NOT *`, `&NEGATVAUXVRB *`) dropped; the pattern ranks below those without them',
-  preVerbOnly: 'patterns with nothing after the verb but words before it skipped (they would override the verb code everywhere)',
   preVerbTarget: '`+` (target) before the verb dropped: the coder takes targets after the verb',
-  sourceAfterVerb: '`$` (source) after the verb dropped: the coder takes the source from the subject',
   compound: '`%` (compound actor) after the verb read as the target slot; before the verb dropped',
   skip: '`^` (skip a phrase) dropped: pattern words may already be up to 6 tokens apart',
-  consecutive: '`_` (consecutive words) relaxed to the matcher window (6 tokens)',
   groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
-  reverseCode: '`[A:B]` codes: only A (source→target) is coded, the reverse event B is not',
   reverseOnly: '`[:B]` codes (reverse event only) skipped',
   multiWordVerbPrefix: 'words before `+VERB` in a multi-word verb (WIRE_+TAP) dropped',
-  synsetPhrases: 'multi-word synset members expanded into separate patterns',
+  synsetPhrases: 'multi-word synset members expanded into separate patterns (before the verb: only one-word members kept)',
   expansionCap: 'patterns whose synset expansion exceeded 64 variants truncated',
   transformations: 'PETRARCH-2 transformations (`~ a (a b ATTACK) SAY = a b 015`) not applied',
   nonCameoCodes: 'codes that are not CAMEO (validation codes such as 903, abc) coded as-is with PLOVER type OTHER',
@@ -43,7 +38,10 @@ export type ApproximationKind = keyof typeof APPROXIMATIONS;
 export const NON_CAMEO_PLOVER = 'OTHER';
 
 export interface VerbDictionary {
+  /** Every distinct pattern (a block's patterns are one set of objects shared by its verbs). */
   patterns: Pattern[];
+  /** Head key → its patterns, in dictionary order. */
+  filed: Map<string, Pattern[]>;
   /** Other lookup keys (inflected forms, their lemmas) → the head their patterns are filed under. */
   aliases: Map<string, string>;
   /** Synset label (without &) → member phrases as word lists. */
@@ -188,34 +186,53 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
   const otherCodes = new Set<string>();
   const lemmaKeys = verbKeys(blocks.flatMap((b) => b.verbs.flatMap((v) => v.words)));
   const patterns: Pattern[] = [];
+  const filed = new Map<string, Pattern[]>();
+  const file_ = (head: string, list: Pattern[]) => {
+    const prev = filed.get(head);
+    if (prev) prev.push(...list);
+    else filed.set(head, [...list]);
+  };
   const aliases = new Map<string, string>();
   for (const b of blocks) {
     const compiled: { spec: Compiled; raw: RawPattern }[] = [];
     for (const rp of b.patterns) {
-      const code = codeOf(rp.code, note);
-      if (code === null) continue;
+      const codes = codesOf(rp.code, note);
+      if (codes === null) continue;
       const c = compilePattern(rp.tokens, synsets, note);
       if (typeof c === 'string') {
         errors.push({ file, line: rp.line, reason: c });
         continue;
       }
-      for (const variant of c) compiled.push({ spec: { ...variant, code }, raw: rp });
+      for (const variant of c) compiled.push({ spec: { ...variant, ...codes }, raw: rp });
     }
+    // The block's patterns are built once and shared by its one-word verbs (the production CAMEO
+    // dictionary has tens of verbs per block); multi-word verbs get their own copies.
+    let shared: Pattern[] | null = null;
     for (const v of b.verbs) {
       // patterns are filed under the base verb's key; every other form's key is an alias of it
       const keys = lemmaKeys.get(v.words[0]) ?? [v.words[0]];
       const head = keys[keys.length - 1];
       for (const w of v.words) for (const k of lemmaKeys.get(w) ?? [w]) if (k !== head && !aliases.has(k)) aliases.set(k, head);
       const afterEls: PatternElement[] = v.after.map((w) => ({ kind: 'words', alts: [w] }));
-      const verbCode = codeOf(v.code, note);
-      for (const { spec, raw } of compiled) {
-        patterns.push(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.penalty, `${file}#${raw.line}`, o, otherCodes));
+      const build = () => compiled.map(({ spec, raw }) =>
+        makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.before, spec.reverse, `${file}#${raw.line}`, o, otherCodes));
+      let own: Pattern[];
+      if (afterEls.length) {
+        own = build();
+        patterns.push(...own);
+      } else if (shared) own = shared;
+      else {
+        own = shared = build();
+        patterns.push(...own);
       }
       // the verb alone; a '---' code still matches, so the verb codes no event rather than another one
-      patterns.push(makePattern(head, afterEls, verbCode ?? '---', 0, `${file}#${v.line}`, o, otherCodes));
+      const verbCodes = codesOf(v.code, note);
+      const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', [], verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
+      patterns.push(alone);
+      file_(head, [...own, alone]);
     }
   }
-  return { patterns, aliases, synsets, otherCodes, approximations, errors, blocks: blocks.length, patternLines };
+  return { patterns, filed, aliases, synsets, otherCodes, approximations, errors, blocks: blocks.length, patternLines };
 }
 
 /** "NAME {FORMS} [CODE]" with NAME possibly multi-word and `+`-marked. */
@@ -245,34 +262,33 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
   return { words, after, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
 }
 
-/** Primary code of "[A]", "[A:B]", "[:B]"; null when there is none to code source→target. */
-function codeOf(code: string, note: (k: ApproximationKind) => void): string | null {
+/** Codes of "[A]", "[A:B]", "[:B]": A source→target (null when absent), B target→source (null when absent). */
+function codesOf(code: string, note: (k: ApproximationKind) => void): { code: string; reverse: string | null } | null {
   const c = code.trim().toUpperCase();
   const colon = c.indexOf(':');
-  if (colon < 0) return c || '---';
+  if (colon < 0) return { code: c || '---', reverse: null };
   const a = c.slice(0, colon).trim();
+  const b = c.slice(colon + 1).trim();
   if (!a) {
     note('reverseOnly');
     return null;
   }
-  note('reverseCode');
-  return a;
+  return { code: a, reverse: b && b !== '---' ? b : null };
 }
 
 interface Compiled {
   elements: PatternElement[];
-  /** Subtracted from specificity (constraints that were dropped). */
-  penalty: number;
+  /** Words before the verb, in text order. */
+  before: { alts: string[]; adjacent?: boolean }[];
   code: string;
+  reverse: string | null;
 }
 
 /**
  * Compile the tokens of one pattern into element lists (several when a synset has multi-word members).
  * Returns an error string, or [] when the pattern cannot be expressed at all.
  */
-function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind, n?: number) => void): Omit<Compiled, 'code'>[] | string {
-  const flat = src.replace(/[(){}]/g, (ch) => ` ${ch} `);
-  if (/[(){}]/.test(src)) note('groups');
+function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind, n?: number) => void): Omit<Compiled, 'code' | 'reverse'>[] | string {
   let depthP = 0;
   let depthB = 0;
   for (const ch of src) {
@@ -283,59 +299,64 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
     if (depthP < 0 || depthB < 0) return `unbalanced brackets in pattern '${src}'`;
   }
   if (depthP || depthB) return `unbalanced brackets in pattern '${src}'`;
-  if (src.includes('_')) note('consecutive');
-  const tokens = flat.split(/[\s_]+/).filter((x) => x && !'(){}'.includes(x));
-  const star = tokens.findIndex((x) => x === '*' || x === '**');
-  if (star < 0) return `pattern without '*' (the verb): '${src}'`;
-  if (tokens.slice(star + 1).some((x) => x === '*' || x === '**')) return `pattern with more than one '*': '${src}'`;
-  const before = tokens.slice(0, star);
-  const after = tokens.slice(star + 1);
-  let penalty = 0;
-  for (const x of before) {
-    if (x === '+') note('preVerbTarget');
-    else if (x === '%') note('compound');
-    else if (x === '^' || x === '$') continue;
-    else {
-      note('preVerbWords');
-      penalty = 0.5;
+  if (/[(){}]/.test(src)) note('groups');
+  // Words joined by `_` are consecutive: each part after the first is adjacent to the one before it.
+  const tokens: { text: string; joinedLeft: boolean; joinedRight: boolean }[] = [];
+  for (const chunk of src.replace(/[(){}]/g, ' ').split(/\s+/)) {
+    const parts = chunk.split('_');
+    for (let i = 0; i < parts.length; i++) {
+      if (!parts[i]) continue;
+      tokens.push({ text: parts[i], joinedLeft: i > 0 && parts[i - 1] !== '', joinedRight: i + 1 < parts.length && parts[i + 1] !== '' });
     }
   }
-  // each slot: a list of alternatives, each alternative a word sequence ([] = target slot)
-  type Slot = { target: true } | { phrases: string[][] };
-  const slots: Slot[] = [];
-  for (const x of after) {
-    if (x === '+' || x === '%') {
-      if (x === '%') note('compound');
-      slots.push({ target: true });
-    } else if (x === '$') note('sourceAfterVerb');
-    else if (x === '^') note('skip');
-    else if (x.startsWith('&')) {
-      const name = x.slice(1).toUpperCase();
-      const members = synsets.get(name);
-      if (!members) return `undefined synset '${x}'`;
-      if (members.length === 0) return `empty synset '${x}'`;
-      slots.push({ phrases: members });
-    } else if (/^[A-Za-z0-9'.\-!]+$/.test(x)) slots.push({ phrases: [[x.toLowerCase()]] });
-    else return `bad pattern token '${x}'`;
+  const star = tokens.findIndex((x) => x.text === '*' || x.text === '**');
+  if (star < 0) return `pattern without '*' (the verb): '${src}'`;
+  if (tokens.slice(star + 1).some((x) => x.text === '*' || x.text === '**')) return `pattern with more than one '*': '${src}'`;
+  const before: { alts: string[]; adjacent?: boolean }[] = [];
+  for (const x of tokens.slice(0, star)) {
+    if (x.text === '+') note('preVerbTarget');
+    else if (x.text === '%') note('compound');
+    else if (x.text === '^' || x.text === '$') continue;
+    else {
+      const alts = wordAlternatives(x.text, synsets, note);
+      if (typeof alts === 'string') return alts;
+      before.push(x.joinedRight ? { alts, adjacent: true } : { alts });
+    }
   }
-  if (slots.length === 0 && before.some((x) => x !== '$' && x !== '^')) {
-    note('preVerbOnly');
-    return [];
+  // each slot: a target/source, or a list of alternatives, each alternative a word sequence
+  type Slot = { actor: 'target' | 'source' } | { phrases: string[][]; adjacent: boolean };
+  const slots: Slot[] = [];
+  for (const x of tokens.slice(star + 1)) {
+    const t = x.text;
+    if (t === '+' || t === '%') {
+      if (t === '%') note('compound');
+      slots.push({ actor: 'target' });
+    } else if (t === '$') slots.push({ actor: 'source' });
+    else if (t === '^') note('skip');
+    else if (t.startsWith('&')) {
+      const members = synsets.get(t.slice(1).toUpperCase());
+      if (!members) return `undefined synset '${t}'`;
+      if (members.length === 0) return `empty synset '${t}'`;
+      slots.push({ phrases: members, adjacent: x.joinedLeft });
+    } else if (/^[A-Za-z0-9'.\-!]+$/.test(t)) slots.push({ phrases: [[t.toLowerCase()]], adjacent: x.joinedLeft });
+    else return `bad pattern token '${t}'`;
   }
   // expand: single-word alternatives stay one element; each multi-word member is its own variant
   let variants: PatternElement[][] = [[]];
   let capped = false;
   for (const s of slots) {
-    if ('target' in s) {
-      for (const v of variants) v.push({ kind: 'target' });
+    if ('actor' in s) {
+      for (const v of variants) v.push({ kind: s.actor });
       continue;
     }
     const single = [...new Set(s.phrases.filter((p) => p.length === 1).map((p) => p[0]))];
     const multi = s.phrases.filter((p) => p.length > 1);
     if (multi.length) note('synsetPhrases');
+    const word = (alts: string[], adjacent: boolean): PatternElement => (adjacent ? { kind: 'words', alts, adjacent } : { kind: 'words', alts });
     const options: PatternElement[][] = [];
-    if (single.length) options.push([{ kind: 'words', alts: single }]);
-    for (const p of multi) options.push(p.map((w) => ({ kind: 'words', alts: [w] }) as PatternElement));
+    if (single.length) options.push([word(single, s.adjacent)]);
+    // the words of a multi-word member follow each other
+    for (const p of multi) options.push(p.map((w, i) => word([w], i > 0 || s.adjacent)));
     const next: PatternElement[][] = [];
     for (const v of variants) {
       for (const opt of options) {
@@ -349,10 +370,26 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
     variants = next;
   }
   if (capped) note('expansionCap');
-  return variants.map((elements) => ({ elements, penalty }));
+  return variants.map((elements) => ({ elements, before }));
 }
 
-function makePattern(head: string, elements: PatternElement[], code: string, penalty: number, rule: string, o: Ontology, otherCodes: Set<string>): Pattern {
+/** The one-word alternatives of a pattern word or `&SYNSET` before the verb. */
+function wordAlternatives(t: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind) => void): string[] | string {
+  if (t.startsWith('&')) {
+    const members = synsets.get(t.slice(1).toUpperCase());
+    if (!members) return `undefined synset '${t}'`;
+    const single = [...new Set(members.filter((p) => p.length === 1).map((p) => p[0]))];
+    if (single.length < members.length) note('synsetPhrases');
+    if (single.length === 0) return `synset '${t}' before the verb has no one-word member`;
+    return single;
+  }
+  if (!/^[A-Za-z0-9'.\-!]+$/.test(t)) return `bad pattern token '${t}'`;
+  return [t.toLowerCase()];
+}
+
+function makePattern(
+  head: string, elements: PatternElement[], code: string, before: Compiled['before'], reverse: string | null, rule: string, o: Ontology, otherCodes: Set<string>,
+): Pattern {
   let plover = '';
   let mode: string | null = null;
   let context: string | null = null;
@@ -378,7 +415,9 @@ function makePattern(head: string, elements: PatternElement[], code: string, pen
     passiveOnly: false,
     noTarget: false,
     rule,
-    specificity: elements.length - penalty,
+    specificity: elements.length + before.length,
+    ...(before.length ? { before } : {}),
+    ...(reverse ? { reverse: makePattern(head, elements, reverse, before, null, rule, o, otherCodes) } : {}),
   };
 }
 
@@ -412,12 +451,10 @@ export function regularForms(verb: string): string[] {
 export function verbKeys(words: string[]): Map<string, string[]> {
   const uniq = [...new Set(words)].filter((w) => /^[a-z][a-z'-]*$/.test(w));
   const forms = new Map<string, string[]>();
-  const all: string[] = [];
-  for (const w of uniq) {
-    const f = regularForms(w);
-    forms.set(w, f);
-    all.push(...f);
-  }
+  for (const w of uniq) forms.set(w, regularForms(w));
+  // Only the listed words are lemmatised (one wink parse of them all): a regular form's lemma is its
+  // base's, and parsing every generated form took most of a production dictionary's load time.
+  const all = uniq;
   const lemma = new Map<string, string>();
   const CHUNK = 2000;
   for (let i = 0; i < all.length; i += CHUNK) {
@@ -452,14 +489,10 @@ export function verbKeys(words: string[]): Map<string, string[]> {
  * Index converted patterns by head, most specific first (stable: dictionary order breaks ties); each
  * alias key gets the list of its head. With `base` (merge), lists of the same key are combined.
  */
-export function toPatternSet(patterns: Pattern[], aliases: Map<string, string>, base?: PatternSet): PatternSet {
+export function toPatternSet(dict: Pick<VerbDictionary, 'patterns' | 'filed' | 'aliases'>, base?: PatternSet): PatternSet {
   const own = new Map<string, Pattern[]>();
-  for (const p of patterns) {
-    const list = own.get(p.head);
-    if (list) list.push(p);
-    else own.set(p.head, [p]);
-  }
-  for (const [alias, head] of aliases) {
+  for (const [head, list] of dict.filed) own.set(head, [...list]);
+  for (const [alias, head] of dict.aliases) {
     const list = own.get(head);
     if (list && !own.has(alias)) own.set(alias, list);
   }
@@ -472,8 +505,9 @@ export function toPatternSet(patterns: Pattern[], aliases: Map<string, string>, 
   const sorted = new Set<Pattern[]>();
   for (const list of verbs.values()) {
     if (sorted.has(list)) continue;
+    // stable: equally specific patterns keep dictionary order
     list.sort((a, b) => b.specificity - a.specificity);
     sorted.add(list);
   }
-  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + patterns.length };
+  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + dict.patterns.length };
 }

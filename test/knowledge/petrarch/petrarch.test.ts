@@ -34,6 +34,11 @@ WARN
 - * + ABOUT [162]
 - * ^ AGAINST $ [163]
 
+--- ACCUSE [112] ---
+ACCUSE
+- WAS * BY $ [111]
+- * + OF_TREASON [1121]
+
 --- SNUB [---] ---
 SNUB
 
@@ -82,7 +87,7 @@ function tinyKnowledge(): Knowledge {
   return buildKnowledge({
     ...base,
     ontology: r.knowledge.ontology,
-    patterns: toPatternSet(v.patterns, v.aliases),
+    patterns: toPatternSet(v),
     actors: compileActors({ actors: [actors], agents: [agents] }, null, base.actors.pronouns),
     intents: new Map(),
   });
@@ -110,9 +115,17 @@ test('synsets: single words and multi-word members', () => {
   assert.deepEqual(coded('Arnor contributed rupees to Gondor.'), ['ARN>GON:070']);
 });
 
-test('+ is the target slot; ^ and a $ after the verb are approximated', () => {
+test('+ is the target slot; $ after the verb is the source; ^ is approximated', () => {
   assert.deepEqual(coded('Arnor warned Gondor about floods.'), ['ARN>GON:162']);
-  assert.deepEqual(coded('Arnor warned the city against Gondor.'), ['ARN>GON:163']);
+  // "$ after AGAINST": Gondor is the source, the subject becomes the target
+  assert.deepEqual(coded('Arnor warned the city against Gondor.'), ['GON>ARN:163']);
+  assert.deepEqual(coded('Arnor was accused by Gondor.'), ['GON>ARN:111']);
+});
+
+test('_ joins consecutive words', () => {
+  assert.deepEqual(coded('Arnor accused Gondor of treason.'), ['ARN>GON:1121']);
+  // "of" and "treason" apart: the consecutive pattern does not fire
+  assert.deepEqual(coded('Arnor accused Gondor of petty and cowardly treason.'), ['ARN>GON:112']);
 });
 
 test('[---] verbs code nothing', () => {
@@ -123,8 +136,8 @@ test('multi-word verbs with +, irregular forms in {}', () => {
   assert.deepEqual(coded('Arnor broke down talks with Gondor.'), ['ARN>GON:161']);
 });
 
-test('[A:B] codes A from source to target', () => {
-  assert.deepEqual(coded('Arnor arrived in Gondor.'), ['ARN>GON:032']);
+test('[A:B] codes A from source to target and B back', () => {
+  assert.deepEqual(coded('Arnor arrived in Gondor.'), ['ARN>GON:032', 'GON>ARN:033']);
 });
 
 test('PETRARCH-2 groups {NOUN PHRASE} and (PREP ...) are flattened; % is a target slot', () => {
@@ -132,15 +145,16 @@ test('PETRARCH-2 groups {NOUN PHRASE} and (PREP ...) are flattened; % is a targe
   assert.deepEqual(coded('Arnor pledged money for Gondor.'), ['ARN>GON:052']);
 });
 
-test('words before the verb: dropped with a lower rank, or the pattern skipped when nothing follows', () => {
+test('words before the verb must be there; a pattern with only such words needs them', () => {
   const v = parseVerbDictionary(VERBS, 'test.verbs', loadOntology());
-  assert.equal(v.approximations.get('preVerbWords'), 2);
-  assert.equal(v.approximations.get('preVerbOnly'), 1);
-  assert.equal(v.approximations.get('reverseCode'), 1);
-  // "NOT * [112]" must not override the verb's own code
-  assert.deepEqual(coded('Arnor did not restore calm with Gondor.').map((s) => s.split(':')[1]), ['064']);
+  assert.equal(v.approximations.get('preVerbWords' as never), undefined);
+  assert.deepEqual(coded('Arnor did not restore calm with Gondor.'), ['ARN>GON:112']);
+  assert.deepEqual(coded('Arnor restored calm with Gondor.'), ['ARN>GON:064']);
+  assert.deepEqual(coded('Arnor said it will restore order with Gondor.'), ['ARN>GON:066']);
+  // without SAID before the verb, ORDER alone does not select 066
+  assert.deepEqual(coded('Arnor restored order with Gondor.'), ['ARN>GON:064']);
   const said = v.patterns.find((p) => p.cameo === '066');
-  assert.ok(said && said.specificity < 1);
+  assert.ok(said && said.specificity === 2 && said.before?.[0].alts[0] === 'said');
 });
 
 test('date-restricted actors resolve against the article date; synonyms share the codes', () => {
