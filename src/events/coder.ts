@@ -54,6 +54,7 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     const modalities: Modality[] = [];
     const consumed = new Set<number>();
     const sentenceEvents: RawEvent[] = [];
+    const coded: boolean[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
@@ -61,12 +62,15 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       subjects.push(subject);
       const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
       modalities.push(mod);
-      for (const e of codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.first, sp.last, s, mod)) {
+      const verbEvents = codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.first, sp.last, s, mod);
+      coded.push(verbEvents.length > 0);
+      for (const e of verbEvents) {
         for (const t of e.matched) consumed.add(t);
         sentenceEvents.push(e);
       }
     }
-    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed)) sentenceEvents.push(e);
+    const clause: SentenceClauses = { groups, subjects, modalities, coded };
+    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause)) sentenceEvents.push(e);
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
     const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
@@ -188,7 +192,7 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      if (!inPP && !possessive && isActor(m)) {
+      if (!inPP && !possessive && (isActor(m) || (m.kind === 'unknown' && m.tokenEnd === left + 1))) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
           // otherwise ("met Y in Z to discuss") the infinitive states the main subject's purpose.
@@ -647,7 +651,36 @@ function byAgent(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from
  * "a ceasefire agreement between Armenia and Azerbaijan". A noun trigger needs an actor attached by
  * a possessive, "between A and B", "by A" or the noun pattern's $ slot.
  */
-function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last: number, sentence: number, consumed: Set<number>): RawEvent[] {
+/** What the verb pass learnt about a sentence's verb groups, for the noun pass. */
+interface SentenceClauses {
+  groups: VerbGroup[];
+  subjects: (ActorMention[] | null)[];
+  modalities: Modality[];
+  /** Whether each group coded an event of its own. */
+  coded: boolean[];
+}
+
+// What may stand between a verb and the head noun of its object ("gave a warm welcome").
+const OBJECT_FILLER = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN']);
+
+/**
+ * The verb group whose object the noun at `noun` heads ("renewed negotiations", "gave a warm
+ * welcome to"), when that verb coded nothing itself: its subject is the noun event's source.
+ */
+function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number {
+  for (let g = clause.groups.length - 1; g >= 0; g--) {
+    const group = clause.groups[g];
+    if (group.last > noun) continue;
+    if (clause.coded[g] || group.passive || !clause.subjects[g]) return -1;
+    for (let t = group.last; t < noun; t++) if (!OBJECT_FILLER.has(doc.pos[t])) return -1;
+    return g;
+  }
+  return -1;
+}
+
+function codeNouns(
+  input: CoderInput, mentionAt: Int32Array, first: number, last: number, sentence: number, consumed: Set<number>, clause: SentenceClauses,
+): RawEvent[] {
   const { doc, mentions, patterns } = input;
   const out: RawEvent[] = [];
   for (let i = first; i < last; i++) {
@@ -681,8 +714,26 @@ function codeNouns(input: CoderInput, mentionAt: Int32Array, first: number, last
         if (by) sources = by;
       }
     }
+    // "Israel and Lebanon renewed negotiations": a light verb lends the noun its subject and modality.
+    const g = sources ? -1 : governingVerb(doc, clause, i);
+    let mod: Modality | null = null;
+    if (g >= 0) {
+      sources = clause.subjects[g];
+      mod = clause.modalities[g];
+      if (!targets && !match.pattern.noTarget) {
+        const t = firstActorAfter(mentions, mentionAt, i + 1, windowEnd, sources!, match.matched);
+        if (t) targets = [t];
+      }
+    }
     if (!sources) continue;
-    const base: EventBase = { sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null };
+    const base: EventBase = {
+      sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: mod?.negated ?? false, future: mod?.future ?? false,
+      hypothetical: mod?.hypothetical ?? false, matched: [i, ...match.matched], speaker: null,
+    };
+    if (g >= 0 && !targets && sources.length > 1 && SYMMETRIC_TYPES.has(match.pattern.plover)) {
+      for (const a of sources) for (const b of sources) if (a !== b) out.push(withActors(base, a, b));
+      continue;
+    }
     for (const src of sources) {
       if (!targets) out.push(withActors(base, src, null));
       else for (const tgt of targets) if (!sameActor(src, tgt)) out.push(withActors(base, src, tgt));
