@@ -74,7 +74,9 @@ export function resolveCoreference(doc: Doc, ms: ActorMention[], infos: MentionI
           const term = termOn(k.people[pid], date);
           m.name = k.people[pid].name;
           info.personId = pid;
-          if (term && !m.sectors.includes('ELI')) {
+          // Only that office's own term codes the phrase: "the Prime Minister of Estonia" stays ESTGOV
+          // even when its holder later held another office.
+          if (term && term.country === m.country && !m.sectors.includes('ELI')) {
             m.sectors = [...term.sectors];
             m.code = composeCode(term.country, m.sectors);
           }
