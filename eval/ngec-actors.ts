@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorCode } from '../src/types.js';
-import { loadActorKnowledge, type ActorKnowledge } from '../src/knowledge/actors.js';
+import type { ActorKnowledge } from '../src/knowledge/actors.js';
+import { loadKnowledge } from '../src/knowledge/index.js';
 import { resolveActorText } from '../src/extract/actors.js';
 import { ratio } from './metrics.js';
 import { pct, type SetReport, type Table } from './report.js';
@@ -148,7 +149,7 @@ export const ngecActors: Scorer = {
   title,
   run(options: EvalOptions): SetReport {
     const cases = limited(parseNgec(readFileSync(join(options.sharedDir, NGEC_FILE), 'utf8')), options.limit);
-    const s = summarizeNgec(cases, runNgec(cases, loadActorKnowledge()));
+    const s = summarizeNgec(cases, runNgec(cases, loadKnowledge().actors));
     const frac = (x: { n: number; ok: number }) => `${pct(ratio(x.ok, x.n))} (${x.ok}/${x.n})`;
     const kinds: Table = {
       title: 'Per kind (all scored assertions right)',

@@ -11,13 +11,18 @@ export type ActorResolver = (text: string, date: string | null) => ActorCode;
 
 export async function loadActorResolver(flags: DictionaryFlags = {}): Promise<ActorResolver> {
   const custom = !!(flags.actors || flags.agents || flags.dictionaries);
-  const [{ resolveActorText }, { loadActorKnowledge }, dictionaries] = await Promise.all([
+  const [{ resolveActorText }, { loadActorKnowledge }, { loadGazetteer }, { placeCountryLookup }, dictionaries] = await Promise.all([
     import('../extract/actors.js'),
     import('../knowledge/actors.js'),
+    import('../knowledge/gazetteer.js'),
+    import('../knowledge/place-actors.js'),
     import('./dictionaries.js'),
   ]);
-  // Only the actor dictionaries matter here: load the built-in ones alone unless PETRARCH files are given.
-  const k = custom ? dictionaries.knowledgeFromFlags({ actors: flags.actors, agents: flags.agents, dictionaries: flags.dictionaries }).actors : loadActorKnowledge();
+  // Only the actor dictionaries and the gazetteer (place names) matter here: load the built-in ones
+  // alone unless PETRARCH files are given.
+  const k = custom
+    ? dictionaries.knowledgeFromFlags({ actors: flags.actors, agents: flags.agents, dictionaries: flags.dictionaries }).actors
+    : { ...loadActorKnowledge(), placeCountry: placeCountryLookup(loadGazetteer()) };
   return (text, date) => resolveActorText(text, date, k);
 }
 

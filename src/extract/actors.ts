@@ -518,6 +518,11 @@ function kindOf(np: NP): MentionKind {
 
 function toMention(c: Ctx, np: NP, date: string | null): { m: ActorMention; info: MentionInfo } {
   const { doc, k } = c;
+  if (np.orgName && !np.country && np.personId === null && !np.org && k.placeCountry) {
+    // "Kano State government", "Rakhine Buddhists": a place name before an agent gives its country
+    const place = k.placeCountry(doc.text.slice(doc.starts[np.orgName[0]], doc.ends[np.orgName[1] - 1]));
+    if (place) np.country = place;
+  }
   const { country, sectors } = codeOf(np, date, k);
   const headAgent = np.agents[np.agents.length - 1] ?? null;
   let head = np.t1 - 1;
@@ -602,7 +607,27 @@ export function findWithInfo(doc: Doc, date: string | null, k: ActorKnowledge): 
     }
   }
   resolveCoreference(doc, mentions, infos, date, k);
+  if (k.placeCountry) codePlaceNames(doc, mentions, infos, k.placeCountry, k.firstNames);
   return { mentions, infos };
+}
+
+/**
+ * A name still unknown after coreference that the gazetteer knows as a prominent place ("Mariupol")
+ * stands for its country. After coreference, so a surname that is also a town ("Jackson") first
+ * finds the person named earlier.
+ */
+function codePlaceNames(doc: Doc, mentions: ActorMention[], infos: MentionInfo[], placeCountry: (name: string) => string | null, firstNames: Set<string>): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'unknown' || m.antecedent !== null || !infos[i].named) continue;
+    if (firstNames.has(doc.lower[m.tokenStart])) continue;
+    const country = placeCountry(m.text);
+    if (!country) continue;
+    m.kind = 'country';
+    m.code = country;
+    m.country = country;
+    m.name = null;
+  }
 }
 
 /** YYYY-MM-DD from an ISO date or a free-form date string; null for "today" or nonsense. */

@@ -65,6 +65,11 @@ export interface ActorKnowledge {
   pronouns: Map<string, 'm' | 'f' | null>;
   /** Lower-cased common given names (a name starting with one is a person's). */
   firstNames: Set<string>;
+  /**
+   * The country of a prominent place of this name ("Mariupol" → UKR, "Kano State" → NGA), for names
+   * the actor dictionaries do not know; set by buildKnowledge from the gazetteer.
+   */
+  placeCountry?: (name: string) => string | null;
 }
 
 /** Split a dictionary phrase the way the matcher splits Doc tokens (see `splitToken`). */

@@ -1,6 +1,7 @@
 // All the knowledge the pipeline needs, loaded once at start-up and shared read-only.
 import { loadActorKnowledge, type ActorKnowledge } from './actors.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { placeCountryLookup } from './place-actors.js';
 import { loadOntology, type Ontology } from '../events/ontology.js';
 import { loadPatterns, type PatternSet } from '../events/patterns.js';
 import { loadLexicon, type Lexicon } from '../events/lexicon.js';
@@ -25,9 +26,11 @@ let cached: Knowledge | null = null;
 /** Build a knowledge object; parts may be replaced (e.g. PETRARCH dictionaries instead of ours). */
 export function buildKnowledge(parts: Partial<Knowledge> = {}): Knowledge {
   const ontology = parts.ontology ?? loadOntology();
+  const gazetteer = parts.gazetteer ?? loadGazetteer();
+  const actors = parts.actors ?? loadActorKnowledge();
   return {
-    actors: parts.actors ?? loadActorKnowledge(),
-    gazetteer: parts.gazetteer ?? loadGazetteer(),
+    actors: actors.placeCountry ? actors : { ...actors, placeCountry: placeCountryLookup(gazetteer) },
+    gazetteer,
     ontology,
     patterns: parts.patterns ?? loadPatterns(ontology),
     lexicon: parts.lexicon ?? loadLexicon(),

@@ -201,3 +201,18 @@ test('an ADJ-tagged agent word heads its phrase before a verb', () => {
   const ms = mentions("Israel's military has carried out attacks.");
   assert.equal(find(ms, "Israel's military").code, 'ISRMIL');
 });
+
+test('place names take their country; a surname met earlier stays the person', async () => {
+  const { loadKnowledge } = await import('../../src/knowledge/index.js');
+  const kp = loadKnowledge().actors;
+  const code = (t: string) => resolveActorText(t, '2022-03-01', kp).code;
+  assert.equal(code('Kano State government'), 'NGAGOV');
+  assert.equal(code('Rakhine Buddhists'), 'MMRBUD');
+  assert.equal(code('Mariupol'), 'UKR');
+  // without the gazetteer the name stays uncoded
+  assert.equal(resolveActorText('Mariupol', '2022-03-01', k).code, null);
+  const ms = findActorMentions(parseText('Senator Henry Jackson arrived. Jackson said the talks failed.'), '1975-01-01', kp);
+  const later = ms.filter((m) => m.text === 'Jackson')[0];
+  assert.equal(later?.kind, 'person');
+  assert.equal(later?.code, 'LEG');
+});
