@@ -139,7 +139,7 @@ export function summarizeNgec(cases: readonly NgecCase[], results: readonly Ngec
 export function runNgec(cases: readonly NgecCase[], k: ActorKnowledge): NgecCaseResult[] {
   const countries = new Set(k.countryNames.keys());
   return cases.map((c) => {
-    const r = resolveActorText(c.input.text ?? '', c.input.query_date ?? null, k);
+    const r = resolveActorText(c.input.text ?? '', c.input.query_date ?? null, k, c.input.context ?? null);
     return scoreNgecCase(c, r, countries);
   });
 }
@@ -177,7 +177,7 @@ export const ngecActors: Scorer = {
       ],
       tables: [kinds, na],
       notes: [
-        'Resolved with resolveActorText(text, query_date); NGEC\'s `context` argument is not used. "today" dates resolve as undated.',
+        'Resolved with resolveActorText(text, query_date, context): the context gives the country when the phrase names none. "today" dates resolve as undated.',
         'Country "" must be no country; IGO/EUR/UNO must appear in the code; sector ""/UNK/JNK must be no sector. expect_none cases must resolve to no code.',
         'Wikipedia title, job, residual text and pattern assertions are not scored (Dyad has no Wikipedia index).',
       ],

@@ -7,7 +7,7 @@ import type { DictionaryFlags } from './dictionaries.js';
 import { ACTORS_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
-export type ActorResolver = (text: string, date: string | null) => ActorCode;
+export type ActorResolver = (text: string, date: string | null, context?: string | null) => ActorCode;
 
 export async function loadActorResolver(flags: DictionaryFlags = {}): Promise<ActorResolver> {
   const custom = !!(flags.actors || flags.agents || flags.dictionaries);
@@ -23,12 +23,13 @@ export async function loadActorResolver(flags: DictionaryFlags = {}): Promise<Ac
   const k = custom
     ? dictionaries.knowledgeFromFlags({ actors: flags.actors, agents: flags.agents, dictionaries: flags.dictionaries }).actors
     : { ...loadActorKnowledge(), placeCountry: placeCountryLookup(loadGazetteer()) };
-  return (text, date) => resolveActorText(text, date, k);
+  return (text, date, context) => resolveActorText(text, date, k, context ?? null);
 }
 
 export async function runActors(argv: string[], io: CliIO, load: (flags: DictionaryFlags) => Promise<ActorResolver> = loadActorResolver): Promise<number> {
   const { values, positionals } = parse(argv, {
     date: { type: 'string' },
+    context: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     actors: DICTIONARY_OPTIONS.actors,
     agents: DICTIONARY_OPTIONS.agents,
@@ -41,7 +42,7 @@ export async function runActors(argv: string[], io: CliIO, load: (flags: Diction
   const emit = async (line: string) => {
     const text = line.trim();
     if (text.length === 0) return;
-    const a = resolve(text, date);
+    const a = resolve(text, date, typeof values.context === 'string' ? values.context : null);
     await sink.write(JSON.stringify({ text, code: a.code, country: a.country, sectors: a.sectors, name: a.name }) + '\n');
   };
   if (positionals.length > 0) {

@@ -648,8 +648,20 @@ export function normaliseDate(date: string | null | undefined): string | null {
   return `${y}-${mo}-${da}`;
 }
 
-/** Code a short actor phrase ("Russian Defense Minister", "Sergey Shoygu") as of `date`. */
-export function resolveActorText(text: string, date: string | null, k: ActorKnowledge): ActorCode {
+/**
+ * Code a short actor phrase ("Russian Defense Minister", "Sergey Shoygu") as of `date`. A `context`
+ * ("Saudi", "Somalia") gives the country when the phrase itself names none ("the National Guard").
+ */
+export function resolveActorText(text: string, date: string | null, k: ActorKnowledge, context: string | null = null): ActorCode {
+  const own = resolvePhrase(text, date, k);
+  if (own.country || !context || !context.trim() || own.sectors.includes('IGO')) return own;
+  const setting = resolvePhrase(context, date, k);
+  if (!setting.country) return own;
+  const sectors = own.code ? own.sectors : [];
+  return { code: composeCode(setting.country, sectors), country: setting.country, sectors, name: own.name };
+}
+
+function resolvePhrase(text: string, date: string | null, k: ActorKnowledge): ActorCode {
   const doc = parseText(text.trim());
   const { mentions } = findWithInfo(doc, normaliseDate(date), k);
   // the phrase's actor: the widest mention that is not a bare pronoun

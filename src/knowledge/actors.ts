@@ -222,6 +222,9 @@ interface WorldCountry {
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
+/** Antarctica, Bouvet, Heard and McDonald, South Georgia, French Southern Lands, Chagos, US Minor Outlying Islands. */
+const UNINHABITED = new Set(['ATA', 'BVT', 'HMD', 'SGS', 'ATF', 'IOT', 'UMI']);
+
 /** Load and compile the actor dictionaries (dictionaries/actors + world-countries). */
 export function loadActorKnowledge(): ActorKnowledge {
   const root: TrieNode = { next: new Map(), entries: null };
@@ -254,6 +257,8 @@ export function loadActorKnowledge(): ActorKnowledge {
   }
   const ordered = [...countries.filter((c) => c.independent !== false), ...countries.filter((c) => c.independent === false)];
   for (const c of ordered) {
+    // territories without a permanent population are places, never actors
+    if (UNINHABITED.has(c.cca3)) continue;
     // world-countries files Kosovo under the user-assigned code UNK; Dyad uses XKX as GDELT/PETRARCH do
     const code = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
     countryNames.set(code, c.name.common);

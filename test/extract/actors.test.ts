@@ -216,3 +216,10 @@ test('place names take their country; a surname met earlier stays the person', a
   assert.equal(later?.kind, 'person');
   assert.equal(later?.code, 'LEG');
 });
+
+test('a context gives the country when the phrase names none', () => {
+  assert.equal(resolveActorText('the National Guard', null, k, 'Saudi').code, 'SAUMIL');
+  // a phrase with its own country ignores the context
+  assert.equal(resolveActorText('the Russian army', null, k, 'Saudi').code, 'RUSMIL');
+  assert.equal(resolveActorText('the National Guard', null, k).code, 'MIL');
+});
