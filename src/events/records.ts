@@ -45,7 +45,8 @@ export function buildRecords(input: RecordInput): EventRecord[] {
     let coding = { plover: e.pattern.plover, mode: e.pattern.mode, context: e.pattern.context, cameo: e.pattern.cameo };
     let future = e.future;
     if (future && !e.negated) {
-      // "will sign", "was in Moscow to sign": an intention to cooperate is AGREE (PLOVER manual).
+      // "will sign", "was in Moscow to sign": an intention to cooperate is AGREE; "will impose martial
+      // law": an intended conflictual act is a THREATEN (PLOVER manual; dictionaries/ontology/intent.tsv).
       const intent = intentCoding(input.ontology, input.intents, e.pattern.plover, e.pattern.context);
       if (intent) {
         info = intent;
