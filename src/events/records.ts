@@ -48,7 +48,10 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       // "will sign", "was in Moscow to sign": an intention to cooperate is AGREE; "will impose martial
       // law": an intended conflictual act is a THREATEN (PLOVER manual; dictionaries/ontology/intent.tsv).
       const intent = intentCoding(input.ontology, input.intents, e.pattern.plover, e.pattern.context);
-      if (intent) {
+      // A threat is the actor's own: "We expect that Russia will stop arming Armenia," Aliyev said
+      // reports an expectation, not a threat by Russia.
+      const ownWords = !e.speaker || (e.speaker.country !== null && e.speaker.country === e.source.country);
+      if (intent && (intent.plover !== 'THREATEN' || ownWords)) {
         info = intent;
         coding = { plover: intent.plover, mode: null, context: intent.context, cameo: intent.code };
         future = false;

@@ -59,13 +59,20 @@ test('nominal events: a meeting between two actors', () => {
   assert.equal(e.date, '2022-03-03');
 });
 
-test('future cooperation is an intention (AGREE), future conflict keeps aux future', () => {
+test("future cooperation is an intention (AGREE); an actor's intended conflict is a threat", () => {
   const coop = events('Brazil will send aid to Haiti.');
   assert.ok(has(coop, 'BRA', 'HTI', 'AGREE'), summary(coop));
+  // PLOVER manual: "THREATEN could be ASSAULT + hypothetical ... return the single event category"
   const threat = events('Serbia will impose sanctions on Kosovo.');
-  const s = threat.find((e) => e.source.country === 'SRB' && e.event.plover === 'SANCTION');
-  assert.ok(s, summary(threat));
-  assert.equal(s.event.aux, 'future');
+  const s = threat.find((e) => e.source.country === 'SRB' && e.target?.country === 'XKX');
+  assert.equal(s?.event.plover, 'THREATEN', summary(threat));
+  assert.match(s?.event.cameo ?? '', /^13/);
+  assert.equal(s?.event.aux, null);
+  // someone else's expectation of it is no threat by the actor
+  const expected = events('Aliyev said Armenia will impose sanctions on Russia.');
+  const x = expected.find((e) => e.source.country === 'ARM');
+  assert.equal(x?.event.plover, 'SANCTION', summary(expected));
+  assert.equal(x?.event.aux, 'future');
 });
 
 test('no actors, no events; unknown verbs, no events', () => {
