@@ -71,6 +71,7 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     }
     const clause: SentenceClauses = { groups, subjects, modalities, coded };
     for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause)) sentenceEvents.push(e);
+    foldComplements(groups, sentenceEvents);
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
     const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
@@ -80,6 +81,33 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     }
   }
   return dedupe(out);
+}
+
+// Verbs whose infinitive complement says what is threatened or refused, not what happened.
+const GOVERNING_TYPES = new Set(['THREATEN', 'REJECT']);
+
+/**
+ * "Pakistan threatened to break off relations with Congo", "Katsav refused to meet King Abdullah":
+ * the threat (refusal) takes the complement's target, and the complement, which did not happen, is
+ * dropped. Mutates `events`.
+ */
+function foldComplements(groups: VerbGroup[], events: RawEvent[]): void {
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const next = groups[g + 1];
+    if (!next.infinitive || next.first !== groups[g].last) continue;
+    const governing = events.filter((e) => e.trigger === groups[g].verb && e.target === null && GOVERNING_TYPES.has(e.pattern.plover));
+    if (governing.length === 0) continue;
+    const complement = events.filter((e) => e.trigger === next.verb && governing.some((x) => sameActor(x.source, e.source)));
+    const targets = complement.map((e) => e.target).filter((t): t is ActorMention => t !== null);
+    if (complement.length === 0) continue;
+    for (const e of complement) events.splice(events.indexOf(e), 1);
+    for (const e of governing) {
+      const own = targets.filter((t) => !sameActor(t, e.source));
+      if (own.length === 0) continue;
+      e.target = own[0];
+      for (const t of own.slice(1)) events.splice(events.indexOf(e) + 1, 0, { ...e, target: t });
+    }
+  }
 }
 
 /** mentionAt[token] = index of the mention covering the token, or -1. */
