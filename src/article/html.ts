@@ -1,6 +1,6 @@
 // HTML pages → articles: the main text by Mozilla Readability over linkedom (a DOM without a
 // browser: scripts are never executed), the date from <meta> (article:published_time, date,
-// DC.date, og:…) or the first <time datetime>, the title, URL (canonical link) and site name.
+// DC.date, og:…), JSON-LD datePublished or the first <time datetime>, the title, URL (canonical link) and site name.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
@@ -21,9 +21,55 @@ function metaDate(doc: Document): string | null {
       if (d) return d;
     }
   }
+  return null;
+}
+
+function timeDate(doc: Document): string | null {
   for (const t of doc.querySelectorAll('time[datetime]')) {
     const d = normaliseDate((t.getAttribute('datetime') ?? '').slice(0, 10));
     if (d) return d;
+  }
+  return null;
+}
+
+/** Elements whose text is never article text (and scripts are never run: linkedom has no engine). */
+const NOT_TEXT = 'script, style, noscript, template, iframe, object, embed, svg';
+
+function dropNonText(root: ParentNode): void {
+  for (const el of [...root.querySelectorAll(NOT_TEXT)]) el.remove();
+}
+
+function tidy(text: string): string {
+  return text.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Plain text of an HTML fragment (a feed item's description or content): block elements become
+ * paragraph breaks, scripts and styles are dropped. Text without markup is returned tidied.
+ */
+export function htmlToText(html: string): string {
+  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return tidy(html);
+  const spaced = html.replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr|section|article)>|<br\s*\/?>/gi, (m) => `${m}\n\n`);
+  const doc = parseHTML(`<html><body>${spaced}</body></html>`).document as unknown as Document;
+  dropNonText(doc);
+  return tidy((doc.body?.textContent as string | undefined) ?? '');
+}
+
+/** datePublished from JSON-LD metadata (schema.org NewsArticle), which many news sites carry. */
+function jsonLdDate(doc: Document): string | null {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try { data = JSON.parse(script.textContent ?? ''); } catch { continue; }
+    const stack: unknown[] = [data];
+    for (let seen = 0; stack.length > 0 && seen < 1000; seen++) {
+      const x = stack.pop();
+      if (!x || typeof x !== 'object') continue;
+      if (Array.isArray(x)) { stack.push(...x); continue; }
+      const published = (x as Record<string, unknown>).datePublished;
+      const d = typeof published === 'string' ? normaliseDate(published.slice(0, 10)) : null;
+      if (d) return d;
+      for (const v of Object.values(x)) if (v && typeof v === 'object') stack.push(v);
+    }
   }
   return null;
 }
@@ -35,15 +81,20 @@ function blockText(content: string | null, fallback: string): string {
   return (parseHTML(`<html><body>${spaced}</body></html>`).document.body?.textContent as string | undefined) ?? fallback;
 }
 
-/** One HTML page as an article (or an error record). `fallbackDate` is used when the page has none. */
-export function articleFromHtml(html: string, id: string, fallbackDate?: string, url?: string): ReadResult {
+/**
+ * One HTML page as an article (or an error record). `fallbackDate` (a date, or a function giving
+ * one, called only when needed) is used when the page has none.
+ */
+export function articleFromHtml(html: string, id: string, fallbackDate?: string | (() => string | undefined), url?: string): ReadResult {
   let doc: Document;
   try {
     doc = parseHTML(html).document as unknown as Document;
   } catch (e) {
     return fail(id, `unparsable HTML: ${(e as Error).message}`);
   }
-  const date = metaDate(doc) ?? fallbackDate ?? null;
+  const found = metaDate(doc) ?? jsonLdDate(doc) ?? timeDate(doc);
+  dropNonText(doc);
+  const date = found ?? (typeof fallbackDate === 'function' ? fallbackDate() : fallbackDate) ?? null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? url;
   const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
   let parsed: ReturnType<Readability['parse']> = null;
@@ -52,7 +103,7 @@ export function articleFromHtml(html: string, id: string, fallbackDate?: string,
   } catch {
     parsed = null;
   }
-  const body = blockText(parsed?.content ?? null, parsed?.textContent ?? doc.body?.textContent ?? '').replace(/[ \t\r\f\v]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const body = tidy(blockText(parsed?.content ?? null, parsed?.textContent ?? doc.body?.textContent ?? ''));
   if (!body) return fail(id, 'no text found in the HTML page');
   if (!date) return fail(id, 'no date in the page (<meta> or <time>) and no --date');
   const title = parsed?.title || doc.querySelector('title')?.textContent?.trim() || undefined;

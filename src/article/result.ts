@@ -1,13 +1,14 @@
 // What every reader yields: an article, or an error record that names the input and says why.
 // One bad record must never stop a batch, so readers never throw for bad input.
 import type { Article } from '../types.js';
+import type { FetchOptions, Fetcher } from './fetch.js';
 
 export type ReadResult =
   | { ok: true; article: Article }
   | { ok: false; record: string; reason: string };
 
-export type InputFormat = 'auto' | 'text' | 'dated' | 'jsonl' | 'petrarch';
-export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'text', 'dated', 'jsonl', 'petrarch'];
+export type InputFormat = 'auto' | 'text' | 'dated' | 'jsonl' | 'petrarch' | 'html' | 'feed';
+export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'text', 'dated', 'jsonl', 'petrarch', 'html', 'feed'];
 
 export interface ReadOptions {
   /** Article date for inputs that carry none (plain text), YYYY-MM-DD. */
@@ -16,6 +17,12 @@ export interface ReadOptions {
   format?: InputFormat;
   /** Informational messages (e.g. "no date line, using the file's mtime"); default: ignored. */
   notice?: (message: string) => void;
+  /** Limits for http(s) inputs and the pages feeds and sitemaps link to. */
+  fetch?: FetchOptions;
+  /** A shared fetcher (its per-host queue spans the run); default: one per readInputs call. */
+  fetcher?: Fetcher;
+  /** Fetch the linked page of every feed item, even when the item carries text of its own. */
+  followLinks?: boolean;
 }
 
 /** Largest single record (JSON line, text file, XML text) we accept: beyond it we report an error. */

@@ -1,6 +1,8 @@
 // Plain and dated plain text: one article per file. A dated file starts (after optional white
 // space) with `date YYYY-MM-DD`, and the text follows on the same line or the next ones.
 import { normaliseDate } from './dates.js';
+import { decodeUtf8 } from './decode.js';
+import { fail, ok, type ReadOptions, type ReadResult } from './result.js';
 
 export type DateLine =
   | { kind: 'dated'; date: string; text: string }
@@ -64,4 +66,19 @@ export function parseTextContent(content: string, mode: TextMode, fallbackDate: 
     return { ok: true, date: fallbackDate, text: content.trim() };
   }
   return { ok: true, date: fallbackDate ?? null, text: content.trim() };
+}
+
+/** One text article from already-read bytes; `fallback` gives the date of last resort (mtime, today). */
+export function textArticle(bytes: Uint8Array, id: string, mode: TextMode, options: ReadOptions, fallback: () => string): ReadResult {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return fail(id, decoded.reason);
+  const parsed = parseTextContent(decoded.text, mode, options.date);
+  if (!parsed.ok) return fail(id, parsed.reason);
+  if (parsed.note) options.notice?.(`${id}: ${parsed.note}`);
+  let date = parsed.date;
+  if (!date) {
+    date = fallback();
+    options.notice?.(`${id}: no date line and no --date; using ${date}`);
+  }
+  return ok({ id, date, text: parsed.text });
 }

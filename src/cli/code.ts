@@ -2,7 +2,7 @@
 import { OUTPUT_FORMATS, formatterFor, type OutputFormat } from '../output/index.js';
 import { OutputSink } from '../output/sink.js';
 import { createEventWriter } from '../output/writer.js';
-import { DICTIONARY_OPTIONS, EXIT_OK, INPUT_OPTIONS, dictionaryFlags, UsageError, choice, dateOption, inputFormatOption, parse } from './args.js';
+import { DICTIONARY_OPTIONS, EXIT_OK, INPUT_OPTIONS, dictionaryFlags, UsageError, choice, parse, readOptionsOf } from './args.js';
 import { runBatch } from './batch.js';
 import { CODE_HELP } from './help.js';
 import type { CliIO } from './io.js';
@@ -18,13 +18,12 @@ export async function runCode(argv: string[], io: CliIO, load: (flags: Dictionar
   });
   if (values.help) { io.stdout.write(CODE_HELP); return EXIT_OK; }
   const format = choice<OutputFormat>('format', values.format, OUTPUT_FORMATS, 'jsonl');
-  const date = dateOption(values.date);
-  const inputFormat = inputFormatOption(values['input-format']);
+  const readOptions = readOptionsOf(values);
   if (positionals.length === 0) throw new UsageError('no input (give files, directories, or - for stdin)');
   const pipeline = await load(dictionaryFlags(values));
   const sink = new OutputSink(io.stdout);
   const writer = createEventWriter(formatterFor(format, { header: values.header === true }), sink);
-  const { code } = await runBatch(positionals, { date, format: inputFormat }, io, sink, async (article) => {
+  const { code } = await runBatch(positionals, readOptions, io, sink, async (article) => {
     const events = pipeline.code(article);
     const meta = { id: article.id, date: article.date, title: article.title, url: article.url, source: article.source };
     for (const e of events) await writer.write(e, meta);

@@ -3,7 +3,8 @@ import { Queue } from 'bullmq';
 import { readInputs } from '../article/read.js';
 import { DEFAULT_QUEUE, DEFAULT_REDIS, assertRedis, deadLetterName, redisConnection, validQueueName } from '../queue/connection.js';
 import { articleQueue, enqueueArticles, requeueDeadLetters } from '../queue/producer.js';
-import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, dateOption, inputFormatOption, parse } from './args.js';
+import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, parse, readOptionsOf } from './args.js';
+import { FETCH_HELP } from './help.js';
 import { intOption } from './ingest.js';
 import { processIO, reportError, reportNotice, type CliIO } from './io.js';
 
@@ -24,7 +25,8 @@ Options:
   --requeue-dead         move the dead-letter queue's articles back onto the queue
   -q, --quiet            no summary
   --date YYYY-MM-DD      article date for inputs that carry none
-  --input-format F       auto (default), text, dated, jsonl, petrarch
+  --input-format F       auto (default), text, dated, jsonl, petrarch, html, feed
+${FETCH_HELP}
   -h, --help             show this help
 `;
 
@@ -50,8 +52,7 @@ export async function runEnqueue(argv: string[], io: CliIO = processIO()): Promi
   const { redis, queue: name } = queueOptions(values);
   const attempts = intOption('attempts', values.attempts, 1, 5);
   const backoffMs = intOption('backoff', values.backoff, 0, 2000);
-  const date = dateOption(values.date);
-  const format = inputFormatOption(values['input-format']);
+  const readOptions = readOptionsOf(values);
   const requeue = values['requeue-dead'] === true;
   if (!requeue && positionals.length === 0) throw new UsageError('no input (give files, directories, or - for stdin)');
   const connection = redisConnection(redis);
@@ -65,7 +66,7 @@ export async function runEnqueue(argv: string[], io: CliIO = processIO()): Promi
       if (!values.quiet) reportNotice(io, `moved ${n} dead letters back onto queue ${name}`);
       return EXIT_OK;
     }
-    const stats = await enqueueArticles(readInputs(positionals, { date, format }, io.stdin), queue, {
+    const stats = await enqueueArticles(readInputs(positionals, readOptions, io.stdin), queue, {
       attempts, backoffMs, onError: (r, why) => reportError(io, r, why),
     });
     if (!values.quiet) reportNotice(io, `enqueued ${stats.enqueued} articles on queue ${name} (${stats.failed} failed records)`);

@@ -6,7 +6,8 @@ import { defaultThreads, ingest, type IngestStats } from '../ingest/ingest.js';
 import { ProgressLine } from '../ingest/progress.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/store.js';
-import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, dateOption, inputFormatOption, parse } from './args.js';
+import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, parse, readOptionsOf } from './args.js';
+import { FETCH_HELP } from './help.js';
 import { processIO, reportError, reportNotice, type CliIO } from './io.js';
 
 export const EXIT_INTERRUPTED = 130;
@@ -30,7 +31,8 @@ Options:
   --busy-timeout MS      SQLite: wait this long for another writer's lock (default 5000)
   -q, --quiet            no progress line and no summary (errors are still reported)
   --date YYYY-MM-DD      article date for inputs that carry none
-  --input-format F       auto (default), text, dated, jsonl, petrarch
+  --input-format F       auto (default), text, dated, jsonl, petrarch, html, feed
+${FETCH_HELP}
   -h, --help             show this help
 
 Exit codes: 0 done, 1 some records failed or the store failed (committed articles stay),
@@ -83,8 +85,8 @@ export async function runIngest(argv: string[], io: CliIO = processIO()): Promis
   const threads = intOption('threads', values.threads, 0, defaultThreads());
   const commitSize = intOption('commit-size', values['commit-size'], 1, 256);
   const busyTimeoutMs = intOption('busy-timeout', values['busy-timeout'], 0, 5000);
-  const date = dateOption(values.date);
-  const format = inputFormatOption(values['input-format']);
+  const readOptions = readOptionsOf(values);
+  const format = readOptions.format ?? 'auto';
   const quiet = values.quiet === true;
   if (positionals.length === 0) throw new UsageError('no input (give files, directories, or - for stdin)');
 
@@ -104,7 +106,7 @@ export async function runIngest(argv: string[], io: CliIO = processIO()): Promis
   let stats: IngestStats | null = null;
   let failedStore: Error | null = null;
   try {
-    stats = await ingest(readInputs(positionals, { date, format, notice: quiet ? undefined : (m) => { bar?.clear(); reportNotice(io, m); } }, io.stdin), store, {
+    stats = await ingest(readInputs(positionals, { ...readOptions, notice: quiet ? undefined : (m) => { bar?.clear(); reportNotice(io, m); } }, io.stdin), store, {
       threads, commitSize, force: values.force === true, signal: controller.signal, onError: say,
       onProgress: bar ? (s) => bar.update({ done: s.inserted + s.replaced, events: s.events, skipped: s.unchanged, failed: s.failed }) : undefined,
     });

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   actors: async (argv, io) => (await import('./actors.js')).runActors(argv, io),
   explain: async (argv, io) => (await import('./explain.js')).runExplain(argv, io),
   ingest: async (argv, io) => (await import('./ingest.js')).runIngest(argv, io),
+  watch: async (argv, io) => (await import('./watch.js')).runWatch(argv, io),
   export: async (argv, io) => (await import('./export.js')).runExport(argv, io),
   enqueue: async (argv, io) => (await import('./enqueue.js')).runEnqueue(argv, io),
   worker: async (argv, io) => (await import('./worker.js')).runWorker(argv, io),

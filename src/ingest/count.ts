@@ -3,6 +3,7 @@
 // Runs alongside ingestion; returns null when it cannot know (stdin).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { isUrl } from '../article/fetch.js';
 import { formatFromPath, walkDirectory } from '../article/read.js';
 
 async function countIn(path: string, needle: Buffer, lineMode: boolean): Promise<number> {
@@ -37,7 +38,7 @@ async function countFile(path: string, format: string): Promise<number> {
 export async function estimateArticles(inputs: readonly string[], format = 'auto', signal?: AbortSignal): Promise<number | null> {
   let total = 0;
   for (const input of inputs) {
-    if (input === '-') return null;
+    if (input === '-' || isUrl(input)) return null;
     if (signal?.aborted) return null;
     try {
       if ((await stat(input)).isDirectory()) {

@@ -110,3 +110,32 @@ test('mutated dated text: no exception, well-formed results', async () => {
     RUNS,
   );
 });
+
+test('mutated feeds, sitemaps and HTML: no exception, well-formed results (no network touched)', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 4 }), fc.array(mutation, { maxLength: 4 }), fc.constantFrom('rss', 'atom', 'sitemap', 'html'), chunk, async (recs, ms, kind, size) => {
+      const doc = kind === 'rss'
+        ? `<?xml version="1.0"?><rss><channel><title>F</title>${recs.map((r) => `<item><guid>${r.id}</guid><pubDate>${r.date}</pubDate><description>&lt;p&gt;${r.text}&lt;/p&gt;</description></item>`).join('')}</channel></rss>`
+        : kind === 'atom'
+          ? `<feed xmlns="http://www.w3.org/2005/Atom">${recs.map((r) => `<entry><id>${r.id}</id><updated>${r.date}T00:00:00Z</updated><content type="xhtml"><div><p>${r.text}</p></div></content></entry>`).join('')}</feed>`
+          : kind === 'sitemap'
+            ? `<urlset>${recs.map((r) => `<url><loc>${r.id}</loc><lastmod>${r.date}</lastmod></url>`).join('')}</urlset>`
+            : `<!DOCTYPE html><html><head><meta name="date" content="${recs[0]!.date}"><script>globalThis.DYAD_FUZZ_RAN = 1</script></head><body>${recs.map((r) => `<p>${r.text}</p>`).join('')}</body></html>`;
+      const buf = mutate(doc, ms);
+      const rs = await collect(readStreamArticles(streamOf(buf, size), '-', { date: '2020-01-01' }));
+      assertWellFormed(rs);
+      if (ms.length === 0 && kind !== 'sitemap') assert.ok(rs.every((r) => r.ok), JSON.stringify(rs));
+      assert.equal((globalThis as { DYAD_FUZZ_RAN?: number }).DYAD_FUZZ_RAN, undefined);
+    }),
+    RUNS,
+  );
+});
+
+test('entity definitions in a feed are never expanded ("billion laughs")', async () => {
+  const lol = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    + '<rss><channel><item><guid>x</guid><pubDate>2021-01-01</pubDate><description>Boom &c; here.</description></item></channel></rss>';
+  const rs = await collect(readStreamArticles(streamOf(lol), '-'));
+  assert.equal(rs.length, 1);
+  assert.ok(rs[0]!.ok);
+  assert.ok(rs[0]!.article.text.length < 100, rs[0]!.article.text);
+});
