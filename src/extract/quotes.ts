@@ -42,11 +42,11 @@ export interface QuoteKnowledge {
 
 let cachedKnowledge: QuoteKnowledge | null = null;
 
-/** Load the reporting-verb list (dictionaries/entities/cue-verbs.txt), once per process. */
+/** Load the reporting-verb list (dictionaries/lexicon/quote-cues.txt), once per process. */
 export function loadQuoteKnowledge(): QuoteKnowledge {
   if (cachedKnowledge) return cachedKnowledge;
   const cues = new Map<string, CueFlags>();
-  for (const raw of readFileSync(join(DICTIONARIES, 'entities', 'cue-verbs.txt'), 'utf8').split('\n')) {
+  for (const raw of readFileSync(join(DICTIONARIES, 'lexicon', 'quote-cues.txt'), 'utf8').split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const [lemma, flags = ''] = line.split('\t');
