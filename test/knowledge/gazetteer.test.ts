@@ -53,3 +53,18 @@ test('every country in world-countries has coordinates; most have GeoNames ids',
   assert.ok(g.countryEntry.size >= 240);
   assert.ok(withId >= 180, `with ids: ${withId}`);
 });
+
+test('first-level divisions: curated ones keep their entry, imported ones fill the rest', () => {
+  const top = (name: string) => lookupPlace(g, name)[0];
+  assert.equal(top('Kent').kind, 'ADM1');
+  assert.equal(top('Kent').country, 'GBR');
+  assert.equal(top('Benue State').country, 'NGA');
+  // abbreviations lend themselves to the curated state
+  assert.equal(top('Calif.').name, 'California');
+  assert.equal(lookupPlace(g, 'California').filter((c) => c.kind === 'ADM1' && c.country === 'USA').length, 1);
+  // a division named like a large city of its country gives way to the city ("Lagos State" stays)
+  assert.equal(top('Lagos').kind.startsWith('PPL'), true);
+  assert.equal(top('Lagos State').kind, 'ADM1');
+  // ordinary words are never division names
+  assert.equal(lookupPlace(g, 'Central').some((c) => c.kind === 'ADM1'), false);
+});
