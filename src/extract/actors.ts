@@ -379,6 +379,17 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
       continue; // a possessive may follow
     }
     if (org && (!country || org.kind === 'igo' || seg.t1 - seg.t0 > 1)) {
+      const head = np.agents[np.agents.length - 1];
+      if (head && (!np.org || np.org.sectors.length === 0) && org.kind === 'org' && org.country && org.sectors.length === 0 && isCapitalised(doc.tokens[seg.t0])) {
+        // "Bree Prime Minister Romendacil": a name the dictionary codes with a country only is the
+        // person the title names (PETRARCH actor files list people that way)
+        np.name = [seg.t0, seg.t1];
+        np.country ??= org.country;
+        np.substantive = true;
+        j = seg.t1;
+        np.t1 = j;
+        break;
+      }
       if (np.org || np.agents.length) {
         // "UN Secretary-General" is org then agent; an organisation after an agent ends the phrase
         break;

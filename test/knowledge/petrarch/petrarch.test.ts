@@ -64,6 +64,7 @@ GOLLUM  # dated
 \t[HOBGOV 19950601 - 19990815]
 \t[HOBREB >990816]
 BOROMIR [---]
+ARAGORN [ARN]
 `;
 
 const AGENTS = `
@@ -71,6 +72,7 @@ const AGENTS = `
 SPOKES!PERSON! [~GOV]
 SOLDIER [~MIL]
 POLICE {} [~COP]
+PRESIDENT [~GOV]
 `;
 
 const base = loadKnowledge();
@@ -172,6 +174,11 @@ test('agents combine with actors; substitution sets and {} plurals', () => {
   assert.ok(forms.includes('SOLDIERS') && !forms.includes('POLICES'));
 });
 
+test('an actor named after a title takes the title\'s sectors ("Arnor President Aragorn")', () => {
+  assert.deepEqual(coded('Arnor President Aragorn restored calm with Gondor.'), ['ARNGOV>GON:064']);
+  assert.deepEqual(coded('President Aragorn restored calm with Gondor.'), ['ARNGOV>GON:064']);
+});
+
 test('a null-coded actor is known but not an actor', () => {
   assert.deepEqual(coded('Boromir restored calm with Gondor.'), []);
 });
@@ -182,7 +189,8 @@ test('replace vs merge (builtin+petrarch)', () => {
   const text = 'Russia condemned Arnor.';
   const codes = (kn: Knowledge) => codeWith({ id: 't', date: '2020-01-01', text }, kn).map((e) => `${e.source.code}>${e.target?.code}`);
   assert.deepEqual(codes(merged), ['RUS>ARN']);
-  assert.deepEqual(codes(replace), []);
+  // the replaced dictionaries do not know Russia: the event keeps its subject, uncoded
+  assert.deepEqual(codes(replace), ['null>ARN']);
   // replacing the actors keeps the built-in agent words
   const r = codeWith({ id: 't', date: '2020-01-01', text: 'Arnor soldiers condemned Gondor.' }, replace);
   assert.ok(r.length === 1 && r[0].source.code!.startsWith('ARN') && r[0].source.code !== 'ARN' && r[0].target?.code === 'GON');
