@@ -679,6 +679,15 @@ function byAgent(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, from
  * "a ceasefire agreement between Armenia and Azerbaijan". A noun trigger needs an actor attached by
  * a possessive, "between A and B", "by A" or the noun pattern's $ slot.
  */
+/** "anti-American", "anti- Gondor": a mention marked as what something is against. */
+function isAgainst(doc: Doc, m: ActorMention): boolean {
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) {
+    if (doc.lower[t].startsWith('anti-')) return true;
+    if (t >= 2 && doc.lower[t - 1] === '-' && doc.lower[t - 2] === 'anti') return true;
+  }
+  return false;
+}
+
 /** What the verb pass learnt about a sentence's verb groups, for the noun pass. */
 interface SentenceClauses {
   groups: VerbGroup[];
@@ -741,6 +750,11 @@ function codeNouns(
         const by = byAgent(doc, mentions, mentionAt, i + 1, windowEnd);
         if (by) sources = by;
       }
+    }
+    // "an anti-American rally": what the noun is against is its target
+    if (!targets && i > first) {
+      const k = mentionAt[i - 1];
+      if (k >= 0 && isAgainst(doc, mentions[k])) targets = [mentions[k]];
     }
     // "Israel and Lebanon renewed negotiations": a light verb lends the noun its subject and modality.
     const g = sources ? -1 : governingVerb(doc, clause, i);

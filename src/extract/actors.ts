@@ -50,6 +50,8 @@ interface Seg {
   entries: ActorEntry[];
   /** "ex-president": a former-marker inside the token. */
   former: boolean;
+  /** "anti-American": the actor is what the phrase is against (a target, never a modifier). */
+  anti?: boolean;
   isName: boolean;
 }
 
@@ -124,14 +126,18 @@ function segment(doc: Doc, k: ActorKnowledge): (Seg | null)[] {
     const p = firstPiece[t];
     let m = matchAt(pieces, pieceTok, pieceLast, p, doc, k.trie);
     let former = false;
-    // "ex-president": a former-marker then the rest of the same token
-    if (!m && pieces[p] === 'ex' && pieces[p + 1] === '-' && pieceTok[p + 2] === t) {
+    let anti = false;
+    // "ex-president": a former-marker then the rest of the same token; "anti-American" likewise
+    if (!m && (pieces[p] === 'ex' || pieces[p] === 'anti') && pieces[p + 1] === '-' && pieceTok[p + 2] === t) {
       m = matchAt(pieces, pieceTok, pieceLast, p + 2, doc, k.trie);
-      former = !!m;
+      former = !!m && pieces[p] === 'ex';
+      anti = !!m && pieces[p] === 'anti';
     }
+    // "an anti- Gondor parade": the marker as tokens of its own
+    if (m && t >= 2 && doc.lower[t - 1] === '-' && doc.lower[t - 2] === 'anti' && doc.ends[t - 2] === doc.starts[t - 1]) anti = true;
     if (m) {
       const t1 = pieceTok[m.end - 1] + 1;
-      const seg: Seg = { t0: t, t1, entries: m.entries, former, isName: false };
+      const seg: Seg = anti ? { t0: t, t1, entries: m.entries, former, isName: false, anti } : { t0: t, t1, entries: m.entries, former, isName: false };
       for (let u = t; u < t1; u++) segOf[u] = seg;
       t = t1;
       continue;
@@ -409,6 +415,14 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
       j = seg.t1;
       np.t1 = j;
       continue;
+    }
+    if (country && seg.anti) {
+      // "an anti-American rally": the country alone, not an adjective of the noun after it
+      if (np.substantive) break;
+      np.country = country.country;
+      np.substantive = true;
+      np.t1 = seg.t1;
+      break;
     }
     if (country) {
       if (np.agents.length || np.org) break;

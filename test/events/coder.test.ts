@@ -109,3 +109,22 @@ test('object control: "urged Y to V" makes Y the subject of V', () => {
   assert.ok(evs.some((e) => e.source.country === 'ISR' && e.event.plover !== 'REQUEST'), summary(evs));
   assert.ok(evs.some((e) => e.source.code?.startsWith('IGO') && e.target?.country === 'ISR' && e.event.plover === 'REQUEST'), summary(evs));
 });
+
+test('"anti-X": what a protest is against is its target', () => {
+  const evs = events('Iranian students staged an anti-American rally in Tehran on Friday.');
+  assert.ok(has(evs, 'IRN', 'USA', 'PROTEST'), summary(evs));
+});
+
+test('threats and refusals take their complement\'s target; the complement did not happen', () => {
+  const evs = events('Pakistan threatened to break off diplomatic relations with Congo.');
+  assert.ok(has(evs, 'PAK', 'COG', 'THREATEN'), summary(evs));
+  assert.ok(!evs.some((e) => e.event.plover === 'SANCTION'), summary(evs));
+  const refused = events('Israeli President Moshe Katsav refused to meet Jordan\'s King Abdullah in Tel Aviv.', '2005-06-01');
+  assert.ok(has(refused, 'ISR', 'JOR', 'REJECT'), summary(refused));
+  assert.ok(!refused.some((e) => e.event.plover === 'CONSULT' && e.source.country === 'ISR'), summary(refused));
+});
+
+test('a light verb lends its subject to the event noun it governs', () => {
+  const evs = events('Israel and Lebanon renewed negotiations on Monday.');
+  assert.ok(has(evs, 'ISR', 'LBN', 'CONSULT') || has(evs, 'ISR', 'LBN', 'AGREE'), summary(evs));
+});
