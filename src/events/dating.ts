@@ -30,7 +30,9 @@ export function dateEvents(doc: Doc, events: RawEvent[], mentions: ActorMention[
     if (tok < 0) continue;
     located.push({ timex: t, token: tok, sentence: doc.sentenceOf[tok] });
   }
-  const own = events.map((e) => ownDate(doc, e, located));
+  const atToken = new Map<number, Located>();
+  for (const l of located) if (!atToken.has(l.token)) atToken.set(l.token, l);
+  const own = events.map((e) => ownDate(doc, e, located, atToken));
   const out: EventDate[] = new Array(events.length);
   // The last day-precise date told of each actor (name, else code), as of the sentence being dated.
   const byActor = new Map<string, EventDate>();
@@ -101,36 +103,50 @@ function lookAhead(doc: Doc, mentions: ActorMention[], firstTimexOf: Map<number,
   return null;
 }
 
-function ownDate(doc: Doc, e: RawEvent, located: Located[]): EventDate | null {
-  let best: Located | null = null;
-  let bestDist = Infinity;
-  let fallback: Located | null = null;
-  let fallbackDist = Infinity;
-  for (const l of located) {
-    if (l.sentence !== e.sentence) continue;
-    const dist = Math.abs(l.token - e.trigger);
-    if (sameClause(doc, l.token, e.trigger) && dist < bestDist) {
-      best = l;
-      bestDist = dist;
+/**
+ * The event's own timex: the nearest one in its clause (walking out from the trigger to the first
+ * conjunction, relative pronoun or other verb on each side, so the work is linear in the clause),
+ * else, for a past event, the nearest one in its sentence.
+ */
+function ownDate(doc: Doc, e: RawEvent, located: Located[], atToken: Map<number, Located>): EventDate | null {
+  const sp = doc.sentences[e.sentence];
+  let left: Located | null = null;
+  for (let t = e.trigger - 1; t >= sp.first; t--) {
+    const l = atToken.get(t);
+    if (l) {
+      left = l;
+      break;
     }
-    if (dist < fallbackDist) {
-      fallback = l;
-      fallbackDist = dist;
+    if (breaksClause(doc, t)) break;
+  }
+  let right: Located | null = null;
+  for (let t = e.trigger + 1; t < sp.last; t++) {
+    const l = atToken.get(t);
+    if (l) {
+      right = l;
+      break;
+    }
+    if (breaksClause(doc, t)) break;
+  }
+  // equally near: the one before the trigger, as in text order
+  let pick = left && (!right || e.trigger - left.token <= right.token - e.trigger) ? left : right;
+  if (!pick && isPast(doc, e)) {
+    let bestDist = Infinity;
+    for (const l of located) {
+      if (l.sentence !== e.sentence) continue;
+      const dist = Math.abs(l.token - e.trigger);
+      if (dist < bestDist) {
+        pick = l;
+        bestDist = dist;
+      }
     }
   }
-  const pick = best ?? (isPast(doc, e) ? fallback : null);
   return pick ? { date: pick.timex.value, precision: pick.timex.precision, explicit: true } : null;
 }
 
-/** No coordinating conjunction, relative pronoun or other verb between the two tokens. */
-function sameClause(doc: Doc, a: number, b: number): boolean {
-  const from = Math.min(a, b) + 1;
-  const to = Math.max(a, b);
-  for (let t = from; t < to; t++) {
-    if (CLAUSE_BREAK.has(doc.lower[t])) return false;
-    if (doc.pos[t] === 'VERB' && t !== b) return false;
-  }
-  return true;
+/** A conjunction, relative pronoun or verb: the clause of a trigger does not run past it. */
+function breaksClause(doc: Doc, t: number): boolean {
+  return CLAUSE_BREAK.has(doc.lower[t]) || doc.pos[t] === 'VERB';
 }
 
 /** Past or non-finite: the verb form is not a present-tense form of its lemma. */
