@@ -631,9 +631,38 @@ export function findWithInfo(doc: Doc, date: string | null, k: ActorKnowledge): 
       i = np.t1;
     }
   }
+  distributeOverCountries(doc, mentions);
   resolveCoreference(doc, mentions, infos, date, k);
   if (k.placeCountry) codePlaceNames(doc, mentions, infos, k.placeCountry, k.firstNames);
   return { mentions, infos };
+}
+
+/**
+ * "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor": the agent
+ * noun applies to every country of the list, not only the first.
+ */
+function distributeOverCountries(doc: Doc, mentions: ActorMention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const head = mentions[i];
+    if (!head.country || head.sectors.length === 0 || head.kind === 'person' || head.kind === 'pronoun') continue;
+    // the phrase ends "... of|in <country>"
+    const last = head.tokenEnd - 1;
+    const prep = doc.lower[last - 1];
+    if (prep !== 'of' && prep !== 'in' && !(doc.lower[last - 2] === 'of' || doc.lower[last - 2] === 'in')) continue;
+    let prev = head;
+    for (let j = i + 1; j < mentions.length; j++) {
+      const m = mentions[j];
+      const gap = doc.lower.slice(prev.tokenEnd, m.tokenStart);
+      const joined = gap.length === 1 ? gap[0] === ',' || gap[0] === 'and' : gap.length === 2 && gap[0] === ',' && gap[1] === 'and';
+      // a bare country (PETRARCH files list countries as plain actors, coded like organisations)
+      const bare = (m.kind === 'country' || m.kind === 'org') && m.sectors.length === 0 && !!m.country;
+      if (!joined || !bare || doc.sentenceOf[m.tokenStart] !== doc.sentenceOf[head.tokenStart]) break;
+      m.sectors = [...head.sectors];
+      m.code = composeCode(m.country, m.sectors);
+      m.kind = head.kind;
+      prev = m;
+    }
+  }
 }
 
 /**

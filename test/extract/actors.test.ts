@@ -223,3 +223,12 @@ test('a context gives the country when the phrase names none', () => {
   assert.equal(resolveActorText('the Russian army', null, k, 'Saudi').code, 'RUSMIL');
   assert.equal(resolveActorText('the National Guard', null, k).code, 'MIL');
 });
+
+test('an agent noun applies to every country of its "of"/"in" list', () => {
+  const ms = mentions('The ambassadors of Armenia, Russia and China presented credentials.');
+  assert.deepEqual(ms.map((m) => m.code), ['ARMGOV', 'RUSGOV', 'CHNGOV']);
+  const ls = mentions('Lawmakers in France and Germany welcomed the deal.');
+  assert.deepEqual(ls.map((m) => m.code), ['FRALEG', 'DEULEG']);
+  // a plain list stays plain
+  assert.deepEqual(mentions('Russia and China signed a deal.').map((m) => m.code), ['RUS', 'CHN']);
+});
