@@ -709,7 +709,11 @@ function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number 
     const group = clause.groups[g];
     if (group.last > noun) continue;
     if (clause.coded[g] || group.passive || !clause.subjects[g]) return -1;
-    for (let t = group.last; t < noun; t++) if (!OBJECT_FILLER.has(doc.pos[t])) return -1;
+    for (let t = group.last; t < noun; t++) {
+      // "engaged in ethnic cleansing", "took part in talks": one "in" right after the verb
+      if (t === group.last && doc.lower[t] === 'in') continue;
+      if (!OBJECT_FILLER.has(doc.pos[t])) return -1;
+    }
     return g;
   }
   return -1;
