@@ -75,12 +75,53 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
     const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
+    if (speech >= 0) sentenceEvents.push(...reportedDemands(doc, input.lexicon, groups, subjects, speech, s));
     for (const e of sentenceEvents) {
       if (speaker && e.trigger !== groups[speech].verb && speaker !== e.source) e.speaker = speaker;
       out.push(e);
     }
   }
   return dedupe(out);
+}
+
+/** The coding of a reported demand (see reportedDemands); `rule` names where it is made. */
+function demandPattern(head: string): Pattern {
+  return {
+    head, particles: [], elements: [], cameo: '100', plover: 'REQUEST', mode: null, context: null,
+    passiveOnly: false, noTarget: false, rule: 'lexicon/modality.txt#demand', specificity: 0,
+  };
+}
+
+/**
+ * "The Bush administration declared that China must drop barriers": a reporting verb whose clause
+ * has a demand modal ("must") is a demand of the speaker on that clause's subject.
+ */
+function reportedDemands(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], subjects: (ActorMention[] | null)[], speech: number, sentence: number): RawEvent[] {
+  const sources = subjects[speech];
+  if (!sources || lexicon.demand.size === 0) return [];
+  for (let h = speech + 1; h < groups.length; h++) {
+    const g = groups[h];
+    let modal = false;
+    for (let t = g.first; t < g.verb; t++) if (lexicon.demand.has(doc.lower[t])) modal = true;
+    if (!modal) continue; // "must not join" is a demand too
+    const targets = subjects[h];
+    if (!targets) return [];
+    const speechGroup = groups[speech];
+    const base: EventBase = {
+      sentence, trigger: speechGroup.verb, triggerEnd: speechGroup.last, pattern: demandPattern(speechGroup.lemma), negated: false,
+      future: false, hypothetical: false, matched: [speechGroup.verb, ...range(g.first, g.verb)], speaker: null,
+    };
+    const out: RawEvent[] = [];
+    for (const src of sources) for (const tgt of targets) if (!sameActor(src, tgt)) out.push(withActors(base, src, tgt));
+    return out;
+  }
+  return [];
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }
 
 // Verbs whose infinitive complement says what is threatened or refused, not what happened.

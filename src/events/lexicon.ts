@@ -13,10 +13,12 @@ export interface Lexicon {
   hypothetical: Set<string>;
   /** Negation words and negating governing verbs ("not", "refuse"). */
   negation: Set<string>;
+  /** Modals that make a reported clause a demand on its subject ("said that China must ..."). */
+  demand: Set<string>;
 }
 
 const WORD_RE = /^[a-z']+(?:-[a-z]+)*$/;
-const CLASSES = ['future', 'hypothetical', 'negation'] as const;
+const CLASSES = ['future', 'hypothetical', 'negation', 'demand'] as const;
 type ModalClass = (typeof CLASSES)[number];
 
 /** Lines without comments (a "#" at line start or after whitespace), trimmed, with line numbers. */
@@ -40,14 +42,14 @@ export function parseSpeech(text: string, file = 'lexicon/speech.txt'): Set<stri
   return out;
 }
 
-/** Parse modality.txt: "<future|hypothetical|negation> <word>" per line. */
+/** Parse modality.txt: "<future|hypothetical|negation|demand> <word>" per line. */
 export function parseModality(text: string, file = 'lexicon/modality.txt'): Omit<Lexicon, 'speech'> {
-  const sets: Record<ModalClass, Set<string>> = { future: new Set(), hypothetical: new Set(), negation: new Set() };
+  const sets: Record<ModalClass, Set<string>> = { future: new Set(), hypothetical: new Set(), negation: new Set(), demand: new Set() };
   for (const { line, text: t } of entries(text)) {
     const parts = t.split(/\s+/);
     if (parts.length !== 2) throw new Error(`${file}:${line}: expected '<class> <word>', got '${t}'`);
     const [cls, w] = parts;
-    if (!(CLASSES as readonly string[]).includes(cls)) throw new Error(`${file}:${line}: unknown class '${cls}' (future, hypothetical, negation)`);
+    if (!(CLASSES as readonly string[]).includes(cls)) throw new Error(`${file}:${line}: unknown class '${cls}' (future, hypothetical, negation, demand)`);
     if (!WORD_RE.test(w)) throw new Error(`${file}:${line}: bad word '${w}'`);
     sets[cls as ModalClass].add(w);
   }

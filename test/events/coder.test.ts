@@ -128,3 +128,11 @@ test('a light verb lends its subject to the event noun it governs', () => {
   const evs = events('Israel and Lebanon renewed negotiations on Monday.');
   assert.ok(has(evs, 'ISR', 'LBN', 'CONSULT') || has(evs, 'ISR', 'LBN', 'AGREE'), summary(evs));
 });
+
+test('a reported clause with "must" is a demand of the speaker on its subject', () => {
+  const evs = events('Russia said that Ukraine must not join NATO.');
+  const d = evs.find((e) => e.event.cameo === '100');
+  assert.equal(d?.source.country, 'RUS', summary(evs));
+  assert.equal(d?.target?.country, 'UKR', summary(evs));
+  assert.equal(d?.event.plover, 'REQUEST');
+});
