@@ -132,12 +132,13 @@ test('split quotes, inversion, cue before, straight quotes', () => {
   const text = '“We will not give up,” he said, “and we will win.”\n\n"Prices will rise," said the central bank.\n\nThe minister told reporters: "The talks failed."';
   const qs = findQuotes(parseText(text), []);
   assertSpans(text, qs);
+  // a quote split by its attribution is one quotation (PolNeAR's convention), from the first
+  // opening mark to the last closing one
   const a = quoteWith(qs, 'We will not give up');
-  const b = quoteWith(qs, 'and we will win.');
-  assert.equal(a.content.text, 'We will not give up');
+  assert.equal(a.content.text, 'We will not give up,” he said, “and we will win.');
   assert.equal(a.speaker?.text, 'he');
-  assert.equal(b.speaker?.text, 'he');
-  assert.equal(b.cue?.text, 'said');
+  assert.equal(a.cue?.text, 'said');
+  assert.ok(!qs.some((q) => q.content.text.startsWith('and we will win')));
   const c = quoteWith(qs, 'Prices will rise');
   assert.equal(c.speaker?.text, 'the central bank');
   const d = quoteWith(qs, 'The talks failed.');
@@ -191,4 +192,79 @@ test('bad input: only quotes, unclosed quotes, stray marks', () => {
   findQuotes(parseText(big), []);
   assert.ok(performance.now() - t0 < 2000);
   assert.ok(loadQuoteKnowledge().cues.has('say'));
+});
+
+test('stance and cognition cues: the complement is the content, with a source', () => {
+  const text = 'Clinton called the plan a disaster for working families. A Bloomberg poll shows that voters have moved. The senator wants to raise taxes on the rich. The plan was criticized by economists.';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  const a = quoteWith(qs, 'the plan a disaster');
+  assert.equal(a.speaker?.text, 'Clinton');
+  assert.equal(a.cue?.text, 'called');
+  assert.equal(a.direct, false);
+  assert.equal(quoteWith(qs, 'voters have moved').speaker?.text, 'A Bloomberg poll');
+  assert.equal(quoteWith(qs, 'to raise taxes').speaker?.text, 'The senator');
+  // a passive subject is not the source
+  assert.ok(!qs.some((q) => q.speaker?.text === 'The plan'));
+});
+
+test('a quoted label inside a stance complement is part of it', () => {
+  const text = 'Trump called the senator “a total disgrace” on Monday.';
+  const qs = findQuotes(parseText(text), []);
+  assert.equal(qs.length, 1);
+  assert.ok(qs[0].content.text.startsWith('the senator “a total disgrace”'));
+});
+
+test('participle and infinitive cues take the subject of their clause', () => {
+  const text = 'Obama hit back on Wednesday, saying the issue had been manufactured. Trump took to Twitter to accuse the campaign of lying.';
+  const qs = findQuotes(parseText(text), []);
+  assert.equal(quoteWith(qs, 'the issue had been manufactured').speaker?.text, 'Obama');
+  assert.equal(quoteWith(qs, 'the campaign of lying').speaker?.text, 'Trump');
+});
+
+test('attribution in the middle of the content, and after it with an apposition', () => {
+  const text = 'Acts of protest, Mr. Obama said, are acts of patriotism. The lack of reciprocity is deplorable, said Elez Biberaj, the director of the division.';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  assert.equal(quoteWith(qs, 'Acts of protest').speaker?.text, 'Mr. Obama');
+  assert.equal(quoteWith(qs, 'The lack of reciprocity is deplorable').speaker?.text, 'Elez Biberaj');
+});
+
+test('doubled apostrophes are quotation marks', () => {
+  const text = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ''It's anti-reform.''";
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  assert.equal(qs.length, 1);
+  assert.ok(qs[0].content.text.startsWith("This isn't tax reform"));
+  assert.ok(qs[0].content.text.endsWith("It's anti-reform."));
+  assert.equal(qs[0].speaker?.text, 'Douglas Holtz-Eakin');
+});
+
+test('speaker labels of transcripts and headlines; labels that are not speakers', () => {
+  const text = 'Sanders: Clinton needs to get away from personality\n\nPENCE: Well, look, this is serious business.\n\nCorrection: An earlier version misstated the date.\n\nLimbaugh added:\n\nShe cannot beat this guy without rigging it.';
+  const qs = findQuotes(parseText(text), []);
+  assertSpans(text, qs);
+  assert.equal(quoteWith(qs, 'Clinton needs to').speaker?.text, 'Sanders');
+  assert.equal(quoteWith(qs, 'Well, look').speaker?.text, 'PENCE');
+  assert.ok(!qs.some((q) => q.speaker?.text === 'Correction'));
+  const l = quoteWith(qs, 'She cannot beat this guy');
+  assert.equal(l.speaker?.text, 'Limbaugh');
+  assert.equal(l.cue?.text, 'added');
+});
+
+test('a cue is not taken from the next paragraph or after a finished quoted sentence', () => {
+  const text = '“We will not validate what they do.”\n\nObama said that the terrorists do not speak for Islam. “It is over.” And he added that the pen has an eraser.';
+  const qs = findQuotes(parseText(text), []);
+  const a = quoteWith(qs, 'the terrorists do not speak for Islam');
+  assert.equal(a.speaker?.text, 'Obama');
+  assert.equal(quoteWith(qs, 'the pen has an eraser').cue?.text, 'added');
+  assert.equal(quoteWith(qs, 'We will not validate').cue, null);
+});
+
+test('speakers: a name tagged as a verb, an apposition, a relative pronoun', () => {
+  const text = 'Lynch said there remains a significant difference. Jim Jordan, an oversight panel member, said the deal was wrong. Saudi Arabia, which has strongly denied any involvement, lobbied hard.';
+  const qs = findQuotes(parseText(text), []);
+  assert.equal(quoteWith(qs, 'there remains').speaker?.text, 'Lynch');
+  assert.equal(quoteWith(qs, 'the deal was wrong').speaker?.text, 'Jim Jordan');
+  assert.equal(quoteWith(qs, 'any involvement').speaker?.text, 'which');
 });
