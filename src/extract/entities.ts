@@ -1,18 +1,22 @@
 // Named entities (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT) from capitalised token runs.
-// Two separable steps so a learned re-ranker can replace the second later:
+// Separable steps so a learned re-ranker can replace the decisions later:
 //   generateCandidates(): structural — capitalised runs, connectors ("of", "for", particles, hyphens),
 //     split at titles ("President Ilham Aliyev"), at a given name after an organisation
-//     ("Rosoboronexport Company Alexander Mikheyev") and after a leading demonym.
-//   classifyCandidate(): a type and a score from word lists and document memory.
-// findEntities() runs both twice (the second pass knows the document's confident people and
-// organisations: "Karapetian" once seen in a person's name is a person throughout), then merges the
-// caller's hints, which win where they overlap.
+//     ("Rosoboronexport Company Alexander Mikheyev"), after a leading demonym, and around known places
+//     in ALL-CAPS headlines; line-initial names of table rows and datelines too.
+//   attachHints(): the caller's actor/place mentions become evidence on the candidates (hintType),
+//     not spans of their own, so titles, "the" and lower-case heads stay out of the spans.
+//   classifyCandidate(): a type and a score from word lists, hints, document memory and context
+//     features (entity-context.ts: sports report, a name acting as a team, datelines, result rows).
+// findEntities() classifies twice (the second pass knows the document's confident people and
+// organisations: "Karapetian" once seen in a person's name is a person throughout).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { tokenAtOrAfter, type Doc } from '../text/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { DICTIONARIES } from '../paths.js';
+import { actsAsTeam, afterLocative, inResultRow, isDateline, isSportsReport, type TeamContextWords } from './entity-context.js';
 
 export interface EntityHint {
   start: number;
@@ -41,6 +45,19 @@ export interface EntityKnowledge {
   surnameEndings: string[];
   particles: Set<string>;
   notEntities: Set<string>;
+  /** Common nouns that are no entity alone but may be part of a name ("Police"). */
+  notAlone: Set<string>;
+  /** Names of nations (countries, home nations): in a sports report their sides stay places. */
+  nations: Set<string>;
+  /** Sport and competition words that mark a sports report. */
+  sportWords: Set<string>;
+  teamWords: TeamContextWords;
+  /** Last words of club names → 'any' or 'sport' (only in a sports report). */
+  clubWords: Map<string, string>;
+  /** Lower-case nouns after a name that make it an organisation ("the Sun newspaper"). */
+  orgHeads: Set<string>;
+  /** Speech verbs (said, says, told): an unknown single name next to one is a person. */
+  speechWords: Set<string>;
 }
 
 /** A candidate span: tokens [first, last) plus the evidence the classifier uses. */
@@ -57,6 +74,8 @@ export interface EntityCandidate {
   /** Lower-case event head that extends the span ("exhibition"), if any. */
   eventHead: boolean;
   sentenceInitial: boolean;
+  /** Type of the caller's hint that covers this span and no other candidate, if any. */
+  hintType: EntityType | null;
 }
 
 export interface Classification {
@@ -69,6 +88,12 @@ export interface Classification {
 export interface DocMemory {
   personTokens: Set<string>;
   typeByText: Map<string, EntityType>;
+  /** The document is a sports report (team names are organisations). */
+  sports?: boolean;
+  /** Indices of ALL-CAPS headline sentences, where capitalisation says nothing about names. */
+  capsLines?: Set<number>;
+  /** ALL-CAPS words written outside such headlines (acronyms the body uses: "NFL", "UEFA"). */
+  bodyCaps?: Set<string>;
 }
 
 export type CandidateClassifier = (doc: Doc, c: EntityCandidate, k: EntityKnowledge, memory: DocMemory) => Classification | null;
@@ -116,6 +141,22 @@ export function loadEntityKnowledge(): EntityKnowledge {
       }
     }
   }
+  const nations = new Set<string>(readList('nations.txt'));
+  for (const c of countries) {
+    nations.add(c.name.common);
+    nations.add(c.name.official);
+    for (const a of c.altSpellings ?? []) nations.add(a);
+  }
+  const teamWords: TeamContextWords = { after: new Set(), before: new Set(), possessed: new Set() };
+  for (const line of readList('team-context.txt')) {
+    const [w, where] = line.split('\t');
+    if (where === 'after' || where === 'before' || where === 'possessed') teamWords[where].add(w.toLowerCase());
+  }
+  const clubWords = new Map<string, string>();
+  for (const line of readList('club-words.txt')) {
+    const [w, scope] = line.split('\t');
+    if (scope === 'any' || scope === 'sport') clubWords.set(w.toLowerCase(), scope);
+  }
   for (const line of readList('places.txt')) {
     const [name, type] = line.split('\t');
     if (name && (type === 'GPE' || type === 'LOC')) places.set(name, type);
@@ -142,6 +183,13 @@ export function loadEntityKnowledge(): EntityKnowledge {
     surnameEndings: readList('surname-endings.txt').map((s) => s.toLowerCase()),
     particles: lower(readList('name-particles.txt')),
     notEntities: lower(readList('not-entities.txt')),
+    notAlone: lower(readList('not-alone.txt')),
+    nations,
+    sportWords: lower(readList('sport-words.txt')),
+    teamWords,
+    clubWords,
+    orgHeads: lower(readList('org-heads.txt')),
+    speechWords: new Set(['said', 'says', 'say', 'told', 'added', 'asked', 'replied', 'wrote', 'declared', 'stated']),
   };
 }
 
@@ -153,6 +201,9 @@ const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCO
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '„']);
 // Words after which "of"/"for" continue a name: "Republic of Armenia", "Service for ...".
 const OF_HEADS = new Set(['republic', 'kingdom', 'state', 'states', 'emirates', 'federation', 'province', 'city', 'county', 'district', 'region', 'islands', 'isle', 'people', 'commonwealth', 'union', 'house', 'court', 'bank']);
+
+// Company-form suffixes end a name: "Kia Motor Corp of South Korea" is the company, then the country.
+const LEGAL_SUFFIXES = new Set(['corp', 'corp.', 'inc', 'inc.', 'ltd', 'ltd.', 'co', 'co.', 'plc', 'llc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab', 'as']);
 
 function isUpperStart(tok: string): boolean {
   const c = tok.charCodeAt(0);
@@ -205,6 +256,13 @@ function isHeadline(doc: Doc, from: number, to: number): boolean {
   return words >= 4 && caps / words > 0.6;
 }
 
+/** A line-initial name in a table or results row: "OAKLAND 64 72 .471", "Reading 2 Stoke 2". */
+function tableRowStart(doc: Doc, i: number, to: number): boolean {
+  let j = i + 1;
+  while (j < to && j < i + 4 && isUpperStart(doc.tokens[j])) j++;
+  return j < to && isDigitStart(doc.tokens[j]) || isDateline(doc, i, j);
+}
+
 function adjacent(doc: Doc, a: number, b: number): boolean {
   return doc.ends[a] === doc.starts[b];
 }
@@ -226,7 +284,7 @@ function capitalisedRuns(doc: Doc, from: number, to: number, k: EntityKnowledge)
   const headline = isHeadline(doc, from, to);
   let i = from;
   while (i < to) {
-    if (!isNameToken(doc, i, k, headline) || (isSentenceInitial(doc, i, from) && doc.pos[i] !== 'PROPN' && !knownNameToken(doc, i, k))) {
+    if (!isNameToken(doc, i, k, headline) || (isSentenceInitial(doc, i, from) && doc.pos[i] !== 'PROPN' && !knownNameToken(doc, i, k) && !tableRowStart(doc, i, to))) {
       i++;
       continue;
     }
@@ -255,7 +313,7 @@ function capitalisedRuns(doc: Doc, from: number, to: number, k: EntityKnowledge)
       }
       if ((l === 'of' || l === 'for') && last + 1 < to) {
         const prevLower = doc.lower[last - 1];
-        const joins = (k.orgWords.has(prevLower) || k.locationWords.has(prevLower) || k.facilityWords.has(prevLower) || OF_HEADS.has(prevLower)) && !k.titleHeads.has(prevLower);
+        const joins = (k.orgWords.has(prevLower) || k.locationWords.has(prevLower) || k.facilityWords.has(prevLower) || OF_HEADS.has(prevLower)) && !k.titleHeads.has(prevLower) && !LEGAL_SUFFIXES.has(prevLower);
         let next = last + 1;
         if (doc.lower[next] === 'the' && next + 1 < to) next++;
         if (joins && isNameToken(doc, next, k, headline)) {
@@ -265,10 +323,44 @@ function capitalisedRuns(doc: Doc, from: number, to: number, k: EntityKnowledge)
       }
       break;
     }
-    runs.push([first, last]);
+    if (headline && last - first > 2) splitHeadlineRun(doc, first, last, k, runs);
+    else runs.push([first, last]);
     i = last;
   }
   return runs;
+}
+
+/**
+ * An ALL-CAPS headline capitalises every word, so its runs swallow verbs and nouns ("BELGIUM SCRAPE
+ * PAST TURKEY"): split such a run (3+ words) around single words that are known places or nations,
+ * unless a neighbour makes them part of a longer name ("KANSAS CITY", "TOUR OF NETHERLANDS",
+ * "SOUTH KOREA").
+ */
+function splitHeadlineRun(doc: Doc, first: number, last: number, k: EntityKnowledge, runs: [number, number][]): void {
+  let caps = true;
+  for (let i = first; i < last; i++) if (isUpperStart(doc.tokens[i]) && !isAllCaps(doc.tokens[i]) && doc.tokens[i].length > 1) caps = false;
+  if (!caps || last - first < 3) {
+    runs.push([first, last]);
+    return;
+  }
+  const place = (i: number) => {
+    const t = titleCase(doc.tokens[i]);
+    return k.places.has(t) || k.nations.has(t);
+  };
+  const binds = (i: number) => {
+    if (i < first || i >= last) return false;
+    const l = doc.lower[i];
+    return isKeyWord(doc, i, k) || k.clubWords.has(l) || l === 'of' || l === '-' || COMPASS.has(l) || place(i) || l.length <= 2;
+  };
+  let start = first;
+  for (let i = first; i < last; i++) {
+    if (!place(i) || binds(i - 1) || binds(i + 1)) continue;
+    if (k.places.has(titleCase(spanText(doc, Math.max(first, i - 1), Math.min(last, i + 2))))) continue;
+    if (i > start) runs.push([start, i]);
+    runs.push([i, i + 1]);
+    start = i + 1;
+  }
+  if (start < last) runs.push([start, last]);
 }
 
 /** Split one run into candidate spans (titles, names after organisations, leading demonyms). */
@@ -305,8 +397,10 @@ function splitStep(doc: Doc, first: number, last: number, k: EntityKnowledge, ti
     const allTitle = ts === first;
     if (!allTitle || last - first === 1) return [first, ts, titledBefore];
   }
-  // 2. A given name after an organisation/place: "... Company Alexander Mikheyev".
-  for (let p = first + 1; p < last; p++) {
+  // 2. A given name after an organisation/place: "... Company Alexander Mikheyev" (not inside a
+  // known name: "Lockheed Martin").
+  const wholeKnown = k.orgNames.has(spanText(doc, first, last)) || k.places.has(spanText(doc, first, last));
+  for (let p = first + 1; p < last && !wholeKnown; p++) {
     if (!k.firstNames.has(doc.tokens[p]) || last - p > 4) continue;
     let tailOk = true;
     for (let j = p; j < last; j++) if (isKeyWord(doc, j, k)) tailOk = false;
@@ -372,6 +466,7 @@ function pushCandidate(doc: Doc, first: number, last: number, titled: boolean, s
     splitAtName,
     eventHead,
     sentenceInitial: isSentenceInitial(doc, first, sentFirst),
+    hintType: null,
   });
 }
 
@@ -394,7 +489,9 @@ export function generateCandidates(doc: Doc, k: EntityKnowledge): EntityCandidat
 
 const VERBISH = new Set(['VERB', 'AUX']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
-const LOCATIVE = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward', 'into']);
+const LOCATIVE = new Set(['in', 'near', 'outside', 'across', 'towards', 'toward', 'into', 'at']);
+// "the village of Layron", "the town of Uyo"
+const PLACE_NOUNS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'region', 'province', 'district', 'port', 'island', 'islands', 'capital', 'suburb', 'area', 'state', 'county', 'municipality']);
 
 function hasSurnameEnding(t: string, k: EntityKnowledge): boolean {
   const l = t.toLowerCase();
@@ -418,6 +515,26 @@ function isAcronym(t: string): boolean {
   return letters >= 2 && (letters <= 4 || t.includes('.'));
 }
 
+/** A lower-case organisation noun right after the name (or after its 's), or right before it. */
+function orgHeadAround(doc: Doc, c: EntityCandidate, k: EntityKnowledge): boolean {
+  const sent = doc.sentenceOf[c.first];
+  const lowerAt = (i: number) => i >= 0 && i < doc.tokens.length && doc.sentenceOf[i] === sent && doc.tokens[i] === doc.lower[i];
+  let j = c.last;
+  if (doc.tokens[j] === "'s" || doc.tokens[j] === "'") j++;
+  if (lowerAt(j) && k.orgHeads.has(doc.lower[j])) return true;
+  const p = c.first - 1;
+  return lowerAt(p) && k.orgHeads.has(doc.lower[p]) && !k.titleHeads.has(doc.lower[p]);
+}
+
+/** An acronym in parentheses after a name: "Restoration Council (SLORC)", "(LIFFE)". */
+function parentheticalAcronym(doc: Doc, c: EntityCandidate, text: string): boolean {
+  return c.last - c.first === 1 && (isAcronym(text) || (isAllCaps(text) && text.length <= 8)) && c.first > 0 && doc.tokens[c.first - 1] === '(' && doc.tokens[c.last] === ')';
+}
+
+function actsAsTeamHere(doc: Doc, c: EntityCandidate, k: EntityKnowledge): boolean {
+  return !afterLocative(doc, c.first) && !isDateline(doc, c.first, c.last) && actsAsTeam(doc, c.first, c.last, k.teamWords);
+}
+
 /** Rule-based classifier: word lists first, then document memory, then shape. */
 export function classifyCandidate(doc: Doc, c: EntityCandidate, k: EntityKnowledge, memory: DocMemory): Classification | null {
   const toks: string[] = [];
@@ -432,10 +549,25 @@ export function classifyCandidate(doc: Doc, c: EntityCandidate, k: EntityKnowled
   if (text !== raw) for (let i = 0; i < toks.length; i++) toks[i] = titleCase(toks[i]);
   const lastLow = lows[lows.length - 1];
   const n = toks.length;
-  if (n === 1 && k.notEntities.has(lastLow)) return null;
+  if (n === 1 && (k.notEntities.has(lastLow) || ((k.notAlone.has(lastLow) || k.sportWords.has(lastLow)) && !k.orgNames.has(text)))) return null;
   if (c.eventHead) return { type: 'EVENT', score: 0.85 };
-  const place = k.places.get(text);
-  if (place) return { type: place, score: 0.95 };
+  // the place of a dateline ("EDMONTON 1996-08-31", "TOFTIR, Faroe Islands 1996-08-31")
+  if (isDateline(doc, c.first, c.last) && !k.orgNames.has(text)) return { type: k.places.get(text) ?? 'GPE', score: 0.9 };
+  // club names: "Manchester United", "Bristol Rovers"; "Kansas City" only in a sports report
+  const club = n >= 2 ? k.clubWords.get(lastLow) : undefined;
+  if ((club === 'any' || (club === 'sport' && memory.sports && !afterLocative(doc, c.first))) && !k.nations.has(text) && !k.orgWords.has(lows[0])) return { type: 'ORG', score: 0.85 };
+  if ((c.hintType === 'PERSON' || c.hintType === 'ORG') && !k.norp.has(text)) return { type: c.hintType, score: 0.9 };
+  if (parentheticalAcronym(doc, c, raw) && !k.places.has(text) && !k.nations.has(text)) return { type: 'ORG', score: 0.8 };
+  const known = k.places.get(text);
+  // a demonym the gazetteer also lists as a place ("Brazilian") stays a nationality
+  const place = known ?? ((c.hintType === 'GPE' || c.hintType === 'LOC') && !k.norp.has(text) ? c.hintType : undefined);
+  if (place) {
+    // in a sports report a city, county or state that scores or beats someone is a team
+    if (memory.sports && !k.nations.has(text) && known !== 'LOC' && actsAsTeamHere(doc, c, k)) return { type: 'ORG', score: 0.85 };
+    // a gazetteer-only place whose words are this document's people is a person ("Thatcher")
+    if (!known && toks.every((t) => memory.personTokens.has(t))) return { type: 'PERSON', score: 0.8 };
+    return { type: place, score: known ? 0.95 : 0.7 };
+  }
   let allNorp = true;
   for (let i = 0; i < toks.length; i++) if (toks[i] !== '-' && !k.norp.has(toks[i]) && !(i === 0 && n > 1 && COMPASS.has(lows[0]))) allNorp = false;
   if (allNorp || k.norp.has(text)) return { type: 'NORP', score: 0.95 };
@@ -456,7 +588,23 @@ export function classifyCandidate(doc: Doc, c: EntityCandidate, k: EntityKnowled
   let allPersonTokens = true;
   for (const t of toks) if (!memory.personTokens.has(t)) allPersonTokens = false;
   if (allPersonTokens) return { type: 'PERSON', score: 0.75 };
+  // an initial before a surname: "S. Waugh", "A. Dale"
+  if (n >= 2 && n <= 3 && /^\p{Lu}\.$/u.test(toks[0])) return { type: 'PERSON', score: 0.8 };
+  const nextTok = c.last < doc.tokens.length && doc.sentenceOf[c.last] === doc.sentenceOf[c.first] ? c.last : -1;
+  // "the Sun newspaper", "the CFDT union", "Kia shares", "Comelf's board"; "serie A club Atalanta"
+  if (orgHeadAround(doc, c, k)) return { type: 'ORG', score: 0.75 };
+  // in a sports report an unknown name that scores or beats someone is a team ("Lotte 6 Hyundai 2")
+  // (a longer unknown name only with a place in it, "Dynamo Moscow": "Geir Moen (Norway) 20.41" is an athlete)
+  if (memory.sports && (n === 1 || toks.some((t) => k.places.has(t))) && actsAsTeamHere(doc, c, k)) return { type: 'ORG', score: 0.6 };
+  if (memory.sports && n >= 2 && inResultRow(doc, c.first, c.last)) return { type: 'ORG', score: 0.6 };
+  // "the Blue Jays", "the Eagles": a plural name after "the" in a sports report is a team
+  if (memory.sports && c.first > 0 && doc.lower[c.first - 1] === 'the' && /\p{Ll}s$/u.test(toks[n - 1]) && !k.norp.has(toks[n - 1])) return { type: 'ORG', score: 0.65 };
   if (n === 1) {
+    // a lone unknown word of an ALL-CAPS headline ("SHOT", "ROAD") needs the body to use it too
+    if (memory.capsLines?.has(doc.sentenceOf[c.first]) && isAllCaps(raw) && !memory.bodyCaps?.has(raw)) return null;
+    const prevTok = c.first > 0 && doc.sentenceOf[c.first - 1] === doc.sentenceOf[c.first] ? c.first - 1 : -1;
+    // '" Henke said', 'said Rios': an unknown lone name next to a speech verb is a person
+    if ((nextTok >= 0 && k.speechWords.has(doc.tokens[nextTok])) || (prevTok >= 0 && k.speechWords.has(doc.tokens[prevTok]))) return { type: 'PERSON', score: 0.6 };
     if (k.places.has(toks[0])) return { type: k.places.get(toks[0]) as EntityType, score: 0.9 };
     if (k.firstNames.has(toks[0])) return { type: 'PERSON', score: 0.6 };
     if (isAcronym(toks[0])) return { type: 'ORG', score: 0.5 };
@@ -465,7 +613,7 @@ export function classifyCandidate(doc: Doc, c: EntityCandidate, k: EntityKnowled
     if (hasSurnameEnding(toks[0], k)) return { type: 'PERSON', score: subject ? 0.65 : 0.55 };
     // "in Zürich", "near Gyumri": a lone unknown name after a locative preposition is a place
     const prev = c.first > 0 ? doc.lower[c.first - 1] : '';
-    if (LOCATIVE.has(prev) && !c.sentenceInitial) return { type: 'GPE', score: 0.5 };
+    if ((LOCATIVE.has(prev) || (prev === 'of' && c.first > 1 && PLACE_NOUNS.has(doc.lower[c.first - 2]))) && !c.sentenceInitial) return { type: 'GPE', score: 0.5 };
     return { type: subject ? 'PERSON' : 'ORG', score: 0.3 };
   }
   // Unknown multi-word capitalised names: people when short and plainly alphabetic.
@@ -486,13 +634,17 @@ interface Typed {
 const MIN_SCORE = 0.5;
 const STRONG = 0.75;
 
-function buildMemory(doc: Doc, typed: Typed[], hints: EntityHint[], k: EntityKnowledge): DocMemory {
+function buildMemory(doc: Doc, typed: Typed[], hints: EntityHint[], k: EntityKnowledge, sports: boolean): DocMemory {
   const personTokens = new Set<string>();
   const votes = new Map<string, Map<EntityType, number>>();
   const addPerson = (first: number, last: number) => {
     for (let i = first; i < last; i++) {
       const t = doc.tokens[i];
-      if (isUpperStart(t) && !k.titleHeads.has(doc.lower[i]) && !k.norp.has(t) && !k.places.has(t)) personTokens.add(t);
+      if (isUpperStart(t) && !k.titleHeads.has(doc.lower[i]) && !k.norp.has(t) && !k.places.has(t)) {
+        personTokens.add(t);
+        // "RANDALL CUNNINGHAM" in a headline makes "Cunningham" a person too
+        if (isAllCaps(t)) personTokens.add(titleCase(t));
+      }
     }
   };
   for (const { c, cls } of typed) {
@@ -522,55 +674,118 @@ function buildMemory(doc: Doc, typed: Typed[], hints: EntityHint[], k: EntityKno
     for (const [t, n] of m) if (n > bestN) [best, bestN] = [t, n];
     if (best) typeByText.set(text, best);
   }
-  return { personTokens, typeByText };
+  return { personTokens, typeByText, sports };
 }
 
 
 /**
- * Named entities of `doc`, sorted by start and non-overlapping. `hints` (from the actor and place
- * modules) win over our own spans where they overlap, except that a GPE/NORP/LOC hint strictly
- * inside a confident ORG/FAC/EVENT of ours ("Armenian" in "Armenian Defense Ministry") gives way.
+ * Attach the caller's hints (actor and place mentions) to our candidates as evidence: a hint that
+ * covers exactly one candidate (or equals it) lends it its type ("the Palestinian Authority" → ORG for
+ * "Palestinian Authority"; "President Alexander Lukashenko" → PERSON). Spans stay ours, so titles,
+ * "the" and lower-case heads stay out. A hint strictly inside a candidate ("Paul" in "Paul Johnson")
+ * lends nothing. Hints that touch no candidate become candidates of their own, trimmed to their
+ * capitalised words (a sentence-initial "Baltimore" the run finder skipped); all-lower-case hints
+ * ("the company") are not names and are dropped.
+ */
+export function attachHints(doc: Doc, cands: EntityCandidate[], hints: readonly EntityHint[], k: EntityKnowledge): EntityCandidate[] {
+  const valid = hints.filter((h) => h.end > h.start && h.start >= 0 && h.end <= doc.text.length).sort((a, b) => a.start - b.start || b.end - a.end);
+  const extra: EntityCandidate[] = [];
+  const hintLen = new Map<EntityCandidate, number>();
+  let lo = 0;
+  for (const h of valid) {
+    while (lo < cands.length && cands[lo].end <= h.start) lo++;
+    const touched: EntityCandidate[] = [];
+    for (let j = lo; j < cands.length && cands[j].start < h.end; j++) touched.push(cands[j]);
+    if (touched.length === 0) {
+      const c = hintCandidate(doc, h, k);
+      if (c) extra.push(c);
+      continue;
+    }
+    if (touched.length !== 1) continue;
+    const c = touched[0];
+    // the candidate must be the hint's head: nothing but punctuation after it inside the hint
+    const covers = h.start <= c.start && c.end <= h.end && !/[\p{L}\p{N}]/u.test(doc.text.slice(c.end, h.end));
+    if (!covers) continue;
+    // a type from the narrowest covering hint
+    if (h.end - h.start < (hintLen.get(c) ?? Infinity)) {
+      c.hintType = h.type;
+      hintLen.set(c, h.end - h.start);
+    }
+  }
+  // hint candidates may overlap one another: keep the longest
+  extra.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: EntityCandidate[] = [];
+  for (const c of extra) if (!kept.some((o) => o.start < c.end && c.start < o.end)) kept.push(c);
+  return kept;
+}
+
+function hintCandidate(doc: Doc, h: EntityHint, k: EntityKnowledge): EntityCandidate | null {
+  let first = tokenAtOrAfter(doc, h.start);
+  let last = first;
+  while (last < doc.tokens.length && doc.starts[last] < h.end) last++;
+  while (first < last && !isUpperStart(doc.tokens[first])) first++;
+  while (last > first && !isUpperStart(doc.tokens[last - 1]) && !isDigitStart(doc.tokens[last - 1])) last--;
+  if (last <= first) return null;
+  if (doc.sentenceOf[first] !== doc.sentenceOf[last - 1]) return null;
+  const l = doc.lower[first];
+  if (last - first === 1 && (k.notEntities.has(l) || k.notAlone.has(l) || (h.type === 'ORG' && (k.orgWords.has(l) || doc.pos[first] === 'NOUN')))) return null;
+  if (doc.lower[first] === 'the' && last - first === 1) return null;
+  if (doc.lower[first] === 'the') first++;
+  const s = doc.sentences[doc.sentenceOf[first]];
+  return {
+    first,
+    last,
+    start: doc.starts[first],
+    end: doc.ends[last - 1],
+    text: doc.text.slice(doc.starts[first], doc.ends[last - 1]),
+    titled: false,
+    splitAtName: false,
+    eventHead: false,
+    sentenceInitial: isSentenceInitial(doc, first, s.first),
+    hintType: h.type,
+  };
+}
+
+/** Which sentences are ALL-CAPS headlines, and which ALL-CAPS words the other sentences use. */
+function capitalisation(doc: Doc): { capsLines: Set<number>; bodyCaps: Set<string> } {
+  const capsLines = new Set<number>();
+  const bodyCaps = new Set<string>();
+  doc.sentences.forEach((s, si) => {
+    let words = 0;
+    let caps = 0;
+    for (let i = s.first; i < s.last; i++) {
+      if (!isUpperStart(doc.tokens[i]) && doc.tokens[i] === doc.lower[i] && doc.tokens[i] !== doc.tokens[i].toUpperCase()) words++;
+      else if (isAllCaps(doc.tokens[i])) {
+        words++;
+        caps++;
+      } else if (isUpperStart(doc.tokens[i])) words++;
+    }
+    if (words >= 3 && caps / words > 0.7) capsLines.add(si);
+    else for (let i = s.first; i < s.last; i++) if (isAllCaps(doc.tokens[i])) bodyCaps.add(doc.tokens[i]);
+  });
+  return { capsLines, bodyCaps };
+}
+
+/**
+ * Named entities of `doc`, sorted by start and non-overlapping. Spans come from our candidates; the
+ * caller's `hints` (actor and place mentions) are evidence for their types (see attachHints).
  * `classify` can replace the rule classifier (e.g. with a learned re-ranker).
  */
 export function findEntities(doc: Doc, hints: EntityHint[], k: EntityKnowledge, classify: CandidateClassifier = classifyCandidate): Entity[] {
-  const cands = generateCandidates(doc, k);
-  const empty: DocMemory = { personTokens: new Set(), typeByText: new Map() };
+  const own = generateCandidates(doc, k);
+  const extra = attachHints(doc, own, hints, k);
+  const cands = extra.length ? [...own, ...extra].sort((a, b) => a.start - b.start) : own;
+  const sports = isSportsReport(doc, k.sportWords);
+  const { capsLines, bodyCaps } = capitalisation(doc);
+  const empty: DocMemory = { personTokens: new Set(), typeByText: new Map(), sports, capsLines, bodyCaps };
   const pass1: Typed[] = cands.map((c) => ({ c, cls: classify(doc, c, k, empty) }));
-  const memory = buildMemory(doc, pass1, hints, k);
-  const ours: (Entity & { score: number })[] = [];
+  const memory = { ...buildMemory(doc, pass1, hints, k, sports), capsLines, bodyCaps };
+  const out: Entity[] = [];
   for (const { c, cls: first } of pass1) {
     const cls = first && first.score >= STRONG ? first : classify(doc, c, k, memory);
     if (!cls || cls.score < MIN_SCORE) continue;
-    ours.push({ text: c.text, start: c.start, end: c.end, type: cls.type, score: cls.score });
+    if (out.length && out[out.length - 1].end > c.start) continue;
+    out.push({ text: c.text, start: c.start, end: c.end, type: cls.type });
   }
-  return mergeWithHints(doc, ours, hints);
-}
-
-function mergeWithHints(doc: Doc, ours: (Entity & { score: number })[], hints: EntityHint[]): Entity[] {
-  const hintEntities: Entity[] = [];
-  // hints: longest first among themselves, no overlaps
-  const sortedHints = [...hints].filter((h) => h.end > h.start && h.start >= 0 && h.end <= doc.text.length).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-  for (const h of sortedHints) {
-    if (hintEntities.some((e) => overlaps(e, h))) continue;
-    hintEntities.push({ text: h.text ?? doc.text.slice(h.start, h.end), start: h.start, end: h.end, type: h.type });
-  }
-  const keepOurs: Entity[] = [];
-  const droppedHints = new Set<Entity>();
-  for (const e of ours) {
-    const clash = hintEntities.filter((h) => overlaps(h, e));
-    if (clash.length === 0) {
-      keepOurs.push({ text: e.text, start: e.start, end: e.end, type: e.type });
-      continue;
-    }
-    const yields = clash.every((h) => (h.type === 'GPE' || h.type === 'NORP' || h.type === 'LOC') && h.start >= e.start && h.end <= e.end && h.end - h.start < e.end - e.start);
-    if (yields && e.score >= 0.8 && (e.type === 'ORG' || e.type === 'FAC' || e.type === 'EVENT')) {
-      for (const h of clash) droppedHints.add(h);
-      keepOurs.push({ text: e.text, start: e.start, end: e.end, type: e.type });
-    }
-  }
-  const all = [...hintEntities.filter((h) => !droppedHints.has(h)), ...keepOurs].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Entity[] = [];
-  for (const e of all) if (out.length === 0 || out[out.length - 1].end <= e.start) out.push(e);
   return out;
 }
