@@ -3,7 +3,7 @@
 // and actor countries, and explicit containers ("Moscow, Idaho").
 import type { Place } from '../types.js';
 import type { Doc } from '../text/document.js';
-import { candidate, CURATED_KINDS, entriesForKey, lowerBound, placeKey, type Candidate, type Gazetteer, type PlaceKind } from '../knowledge/gazetteer.js';
+import { candidate, CURATED_KINDS, entriesForKey, leadWord, leadWords, lowerBound, placeKey, type Candidate, type Gazetteer, type PlaceKind } from '../knowledge/gazetteer.js';
 
 export interface FindPlacesOptions {
   /** ISO3 countries of the actors mentioned in the article (they favour places in those countries). */
@@ -363,6 +363,7 @@ function longestMatch(doc: Doc, g: Gazetteer, i: number, blocked: Uint8Array): M
   const limit = Math.min(doc.tokens.length, i + Math.min(g.maxWords, MAX_TOKENS));
   let bestLast = -1;
   let bestKey = '';
+  if (!leadWords(g.keys).has(leadWord(placeKey(doc.tokens[i])))) return null;
   for (let j = i + 1; j <= limit; j++) {
     if (j - 1 > i && (doc.sentenceOf[j - 1] !== s || blocked[j - 1])) break;
     const key = placeKey(doc.text.slice(doc.starts[i], doc.ends[j - 1]));

@@ -337,6 +337,31 @@ function rangeEnds(keys: string[]): Int32Array {
   return ends;
 }
 
+const leadsOf = new WeakMap<string[], Set<string>>();
+
+/** The leading word of a key: up to its first space or punctuation ("st. louis" → "st"). */
+export function leadWord(key: string): string {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 128 && !((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return key.slice(0, i);
+  }
+  return key;
+}
+
+/**
+ * Leading words of all keys (built once per gazetteer): a token whose leading word is not among
+ * them starts no place name, which rules out most capitalised words with one hash lookup.
+ */
+export function leadWords(keys: string[]): Set<string> {
+  let set = leadsOf.get(keys);
+  if (!set) {
+    set = new Set();
+    for (const k of keys) set.add(leadWord(k));
+    leadsOf.set(keys, set);
+  }
+  return set;
+}
+
 /** Index of `key` in the sorted keys, or of the first key after it. */
 export function lowerBound(keys: string[], key: string): number {
   let lo = 0;
