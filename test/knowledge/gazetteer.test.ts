@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeGazetteer, GAZETTEER_FILE, loadGazetteer, lookupPlace, placeKey } from '../../src/knowledge/gazetteer.js';
+import { decodeGazetteer, GAZETTEER_FILE, leadWord, leadWords, loadGazetteer, lookupPlace, placeKey } from '../../src/knowledge/gazetteer.js';
 import { readFileSync } from 'node:fs';
 
 test('loads the compiled gazetteer', () => {
@@ -67,4 +67,14 @@ test('first-level divisions: curated ones keep their entry, imported ones fill t
   assert.equal(top('Lagos State').kind, 'ADM1');
   // ordinary words are never division names
   assert.equal(lookupPlace(g, 'Central').some((c) => c.kind === 'ADM1'), false);
+});
+
+test('leading words: up to the first space or punctuation; every key contributes its own', () => {
+  assert.equal(leadWord('st. louis'), 'st');
+  assert.equal(leadWord('new york'), 'new');
+  assert.equal(leadWord("n'djamena"), 'n');
+  assert.equal(leadWord('moscow'), 'moscow');
+  const set = leadWords(['moscow', 'new york', 'st. louis']);
+  assert.ok(set.has('moscow') && set.has('new') && set.has('st'));
+  assert.ok(!set.has('york') && !set.has('karen'));
 });
