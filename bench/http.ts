@@ -3,9 +3,10 @@
 // in build/ because it takes minutes), served by `buildServer` in a child process on loopback, hit
 // by autocannon. Reports requests/s and latency percentiles for filtered searches and dyad
 // aggregates against the targets (p99 < 100 ms search, < 300 ms yearly dyad aggregate).
-// Usage: node dist/bench/http.js [--articles N] [--seconds S] [--connections C] [--rebuild]
+// Usage: node dist/bench/http.js [--articles N] [--seconds S] [--connections C] [--db PATH] [--rebuild]
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { migrateKeys } from '../src/server/keys.js';
 import { openStore, type StoredArticle } from '../src/store/store.js';
 import type { Analysis, Article, EventActor } from '../src/types.js';
 import { polnear } from './corpora.js';
+import { renderHttpMarkdown } from './report.js';
 
 export interface HttpBenchOptions {
   articles?: number;
@@ -41,6 +43,8 @@ export interface HttpScenario {
   max: number;
   non2xx: number;
   errors: number;
+  /** Server process CPU time (user + system) per request, ms: less sensitive to a busy machine than latency. */
+  cpuMsPerRequest: number | null;
 }
 
 export interface HttpBenchResult {
@@ -50,6 +54,9 @@ export interface HttpBenchResult {
   buildSeconds: number | null;
   seconds: number;
   connections: number;
+  /** os.loadavg() when the load run started (the machine may be shared), and the core count. */
+  loadAverage: number[];
+  cores: number;
   scenarios: HttpScenario[];
 }
 
@@ -139,7 +146,20 @@ export async function buildBenchStore(path: string, n: number, log: (m: string) 
   return (performance.now() - t0) / 1000;
 }
 
-function startServer(db: string): Promise<{ url: string; stop(): void }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (null where there is none). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in clock ticks (USER_HZ, 100 on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function startServer(db: string): Promise<{ url: string; pid: number | undefined; stop(): void }> {
   const entry = fileURLToPath(new URL('./http-server.js', import.meta.url));
   const child = spawn(process.execPath, [entry, db], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -147,7 +167,7 @@ function startServer(db: string): Promise<{ url: string; stop(): void }> {
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolve({ url: line.trim(), stop: () => child.kill('SIGTERM') });
+      if (out.includes('\n') && line) resolve({ url: line.trim(), pid: child.pid, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
@@ -171,46 +191,45 @@ export async function runHttpBench(opts: HttpBenchOptions = {}): Promise<HttpBen
     log(`building ${n}-article store at ${db} (cached for later runs)`);
     buildSeconds = await buildBenchStore(db, n, log);
   }
-  const store = await openStore(db, { readonly: true });
+  // Opening writable runs the store's migrations, so a store cached by an older version gets the
+  // current indexes; planner statistics are refreshed when an index has none yet.
+  const store = await openStore(db);
+  await migrateKeys(store.db);
+  const stat = store.sqlite?.prepare(`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`).get() as { n: number } | undefined;
+  const fresh = stat?.n ? store.sqlite!.prepare(`select count(*) as n from sqlite_stat1 where idx = 'events_search'`).get() as { n: number } : { n: 0 };
+  if (store.sqlite && fresh.n === 0) {
+    log('analyzing the store (new indexes)');
+    store.sqlite.exec('analyze');
+  }
   const counts = await store.counts();
+  store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
   const server = await startServer(db);
   const seconds = opts.seconds ?? 10;
   const connections = opts.connections ?? 10;
   const scenarios: HttpScenario[] = [];
+  const loadAverage = loadavg();
   try {
     for (const s of SCENARIOS) {
       // A short warm-up so the page cache and prepared plans do not count against the first scenario.
       await autocannon({ url: server.url + s.path, connections: 2, amount: 20 });
+      const cpu0 = cpuSeconds(server.pid);
       const r = await autocannon({ url: server.url + s.path, connections, duration: seconds });
+      const cpu1 = cpuSeconds(server.pid);
+      const cpuMsPerRequest = cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null;
       scenarios.push({
         name: s.name, path: s.path, targetP99: s.targetP99, requests: r.requests.total, rps: r.requests.average,
-        p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors,
+        p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, cpuMsPerRequest,
       });
-      log(`${s.name}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms`);
+      log(`${s.name}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms, server CPU ${cpuMsPerRequest?.toFixed(2) ?? '?'} ms/request`);
     }
   } finally {
     server.stop();
   }
-  return { articles: counts.articles, events: counts.events, dbBytes: statSync(db).size, buildSeconds, seconds, connections, scenarios };
-}
-
-export function renderHttpBenchMarkdown(r: HttpBenchResult): string {
-  const lines = [
-    '## HTTP API under load (autocannon, loopback)',
-    '',
-    `Store: ${r.articles.toLocaleString('en-US')} articles, ${r.events.toLocaleString('en-US')} events, SQLite ${(r.dbBytes / 2 ** 20).toFixed(0)} MiB`
-      + `${r.buildSeconds !== null ? ` (built in ${r.buildSeconds.toFixed(0)} s)` : ' (cached build)'}; `
-      + `${r.connections} connections, ${r.seconds} s per route; server in its own process.`,
-    '',
-    '| route | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | p99 target | status |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
-  ];
-  for (const s of r.scenarios) {
-    const status = s.targetP99 === null ? '' : s.non2xx + s.errors > 0 ? 'errors' : s.p99 < s.targetP99 ? 'met' : 'NOT met';
-    lines.push(`| ${s.name} \`${s.path}\` | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p90} | ${s.p99} | ${s.max} | ${s.non2xx + s.errors} | ${s.targetP99 === null ? '' : `< ${s.targetP99}`} | ${status} |`);
-  }
-  return `${lines.join('\n')}\n`;
+  return {
+    articles: counts.articles, events: counts.events, dbBytes: statSync(db).size, buildSeconds, seconds, connections,
+    loadAverage, cores: availableParallelism(), scenarios,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -227,5 +246,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     articles: Number(values.articles), seconds: Number(values.seconds), connections: Number(values.connections),
     ...(values.db ? { db: values.db } : {}), rebuild: values.rebuild === true,
   });
-  process.stdout.write(renderHttpBenchMarkdown(result));
+  process.stdout.write(renderHttpMarkdown(result));
 }

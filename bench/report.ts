@@ -4,6 +4,8 @@ import { provenanceMarkdown } from '../eval/provenance.js';
 import { renderMarkdownTable, renderTextTable, type Table } from '../eval/report.js';
 import { fmt, type Rates, type Volume } from './measure.js';
 import type { StartupResult } from './startup.js';
+import type { HttpBenchResult } from './http.js';
+import type { StoreBenchResult } from './store.js';
 
 export interface ThroughputResult {
   corpus: string;
@@ -19,6 +21,10 @@ export interface ThroughputResult {
 export interface BenchResults {
   /** Importing the library module (dynamic import), ms. */
   importMs: number;
+  /** loadGazetteer() alone, first call, ms. */
+  gazetteerMs?: number;
+  /** Parsing the Phoenix PETRARCH dictionaries (null: not in ../shared/data). */
+  phoenixMs?: number | null;
   /** First loadKnowledge() call, ms. */
   knowledgeMs: number;
   /** First parseText() call (loads the wink-nlp model), ms. */
@@ -27,9 +33,14 @@ export interface BenchResults {
   throughput: ThroughputResult[];
   analyzeVsCode: { passes: number; analyzeMs: number; codeMs: number; ratio: number };
   peakRssMb: number;
+  /** Store ingest (null: skipped with --no-store). */
+  store?: StoreBenchResult | null;
+  /** HTTP load (null: skipped with --no-http). */
+  http?: HttpBenchResult | null;
 }
 
-export const TARGETS = { sentencesPerSec: 5000, startupMs: 1000, peakRssMb: 400 };
+/** Targets from the issues; the HTTP p99 targets travel with each scenario (bench/http.ts). */
+export const TARGETS = { sentencesPerSec: 5000, startupMs: 1000, peakRssMb: 400, ingestVsCoding: 1.5, analyzeVsCode: 2, gazetteerMs: 1000, phoenixMs: 2000 };
 
 export const REFERENCE_POINTS: [string, string][] = [
   ['PETRARCH2', '~1,400 sentences/s once parsed (the CoreNLP parse is extra)'],
@@ -51,9 +62,104 @@ export function targetsTable(r: BenchResults): Table {
       ['sentences/s, one core (' + (giga?.corpus ?? '-') + ')', `≥ ${fmt(TARGETS.sentencesPerSec)}`, giga ? fmt(giga.rates.sentencesPerSec) : 'n/a', status(giga ? giga.rates.sentencesPerSec >= TARGETS.sentencesPerSec : null)],
       ['CLI start-up (median of runs)', `< ${fmt(TARGETS.startupMs)} ms`, r.startup?.ok ? `${fmt(r.startup.medianMs)} ms` : `n/a${r.startup?.error ? ' (' + r.startup.error + ')' : ''}`, status(startupOk)],
       ['peak RSS', `< ${TARGETS.peakRssMb} MB`, `${fmt(r.peakRssMb, 1)} MB`, status(r.peakRssMb < TARGETS.peakRssMb)],
+      ['analyze / code time (GigaWord sample)', `≤ ${fmt(TARGETS.analyzeVsCode, 1)}×`, `${fmt(r.analyzeVsCode.ratio, 2)}×`, status(Number.isFinite(r.analyzeVsCode.ratio) ? r.analyzeVsCode.ratio <= TARGETS.analyzeVsCode : null)],
+      ['gazetteer load (first call, in-process)', `< ${fmt(TARGETS.gazetteerMs)} ms`, r.gazetteerMs === undefined ? 'n/a' : `${fmt(r.gazetteerMs, 1)} ms`, status(r.gazetteerMs === undefined ? null : r.gazetteerMs < TARGETS.gazetteerMs)],
+      ['Phoenix PETRARCH dictionaries parse', `< ${fmt(TARGETS.phoenixMs)} ms`, r.phoenixMs == null ? 'n/a (not in ../shared/data)' : `${fmt(r.phoenixMs)} ms`, status(r.phoenixMs == null ? null : r.phoenixMs < TARGETS.phoenixMs)],
+      ...storeTargetRows(r.store),
+      ...httpTargetRows(r.http),
     ],
     align: ['left', 'right', 'right', 'left'],
   };
+}
+
+/** How many times longer SQLite ingest takes than coding alone on the same threads. */
+export function ingestSlowdown(s: StoreBenchResult): number {
+  return s.coding.articlesPerSec / s.sqlite.articlesPerSec;
+}
+
+function storeTargetRows(s: StoreBenchResult | null | undefined): string[][] {
+  const what = 'SQLite ingest vs pure coding, same threads (time ratio)';
+  const target = `≤ ${fmt(TARGETS.ingestVsCoding, 1)}×`;
+  if (!s) return [[what, target, s === null ? 'skipped (--no-store)' : 'n/a', 'n/a']];
+  const ratio = ingestSlowdown(s);
+  const failed = s.sqlite.failed > 0 ? `NOT met (${fmt(s.sqlite.failed)} articles failed)` : null;
+  return [[what, target, `${fmt(ratio, 2)}×`, failed ?? status(ratio <= TARGETS.ingestVsCoding)]];
+}
+
+/** A scenario meets its target when its p99 is under it and no request failed. */
+export function httpScenarioStatus(s: HttpBenchResult['scenarios'][number]): string {
+  if (s.targetP99 === null) return 'n/a';
+  if (s.non2xx + s.errors > 0) return `NOT met (${s.non2xx + s.errors} failed requests)`;
+  return status(s.p99 < s.targetP99);
+}
+
+function httpTargetRows(h: HttpBenchResult | null | undefined): string[][] {
+  if (!h) return [['HTTP p99 latency (search, aggregate)', '< 100 ms / < 300 ms', h === null ? 'skipped (--no-http)' : 'n/a', 'n/a']];
+  return h.scenarios.filter((s) => s.targetP99 !== null)
+    .map((s) => [`HTTP p99: ${s.name}`, `< ${fmt(s.targetP99!)} ms`, `${fmt(s.p99)} ms`, httpScenarioStatus(s)]);
+}
+
+const mib = (bytes: number): string => `${fmt(bytes / 2 ** 20, 1)} MiB`;
+
+export function storeTable(s: StoreBenchResult): Table {
+  const row = (run: string, articles: number, aps: number, eps: number | null, secs: number | null, failed: number | null, size: string, rss: number) =>
+    [run, fmt(articles), fmt(aps), eps === null ? '' : fmt(eps), secs === null ? '' : fmt(secs, 1), failed === null ? '' : fmt(failed), size, `${fmt(rss, 1)} MB`];
+  const rows = [
+    row('coding only (no store)', s.coding.articles, s.coding.articlesPerSec, s.coding.eventsPerSec, s.coding.articles / s.coding.articlesPerSec, null, '', s.coding.peakRssMb),
+    row('SQLite ingest', s.articles, s.sqlite.articlesPerSec, s.sqlite.eventsPerSec, s.sqlite.seconds, s.sqlite.failed, mib(s.sqlite.dbBytes), s.sqlite.peakRssMb),
+    row('SQLite re-ingest (all unchanged)', s.articles, s.sqliteReingest.articlesPerSec, null, s.sqliteReingest.seconds, null, '', s.sqlite.peakRssMb),
+  ];
+  if (s.postgres) rows.push(row('PostgreSQL ingest', s.articles, s.postgres.articlesPerSec, s.postgres.eventsPerSec, s.postgres.seconds, s.postgres.failed, '', s.postgres.peakRssMb));
+  return {
+    title: `Store ingest (${fmt(s.articles)} articles, ${s.threads} coding thread${s.threads === 1 ? '' : 's'})`,
+    headers: ['run', 'articles', 'articles/s', 'events/s', 'seconds', 'failed', 'DB size', 'peak RSS so far'],
+    rows,
+  };
+}
+
+export function queueTable(s: StoreBenchResult): Table | null {
+  if (!s.queue) return null;
+  const one = s.queue.runs[0]?.articlesPerSec ?? NaN;
+  return {
+    title: `Queue workers (${fmt(s.queue.articles)} articles each run, PostgreSQL, each worker with its default concurrency and one coding thread)`,
+    headers: ['workers', 'articles/s', 'vs 1 worker'],
+    rows: s.queue.runs.map((q) => [fmt(q.workers), fmt(q.articlesPerSec), `${fmt(q.articlesPerSec / one, 2)}×`]),
+  };
+}
+
+export function httpTable(h: HttpBenchResult): Table {
+  return {
+    title: 'HTTP API under load (autocannon, loopback)',
+    headers: ['route', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'server CPU ms/req', 'failed', 'p99 target', 'status'],
+    rows: h.scenarios.map((s) => [
+      `${s.name} \`${s.path}\``, fmt(s.rps), fmt(s.p50), fmt(s.p90), fmt(s.p99), fmt(s.max),
+      s.cpuMsPerRequest === null ? 'n/a' : fmt(s.cpuMsPerRequest, 2), fmt(s.non2xx + s.errors),
+      s.targetP99 === null ? '' : `< ${fmt(s.targetP99)}`, httpScenarioStatus(s),
+    ]),
+  };
+}
+
+function storeLines(s: StoreBenchResult): string {
+  return `Corpus: ${mib(s.corpusBytes)} of JSON lines (3-8 real sentences per article from ../shared/data, re-dated and shuffled at run time). `
+    + `SQLite ingest takes ${fmt(ingestSlowdown(s), 2)}× as long as coding alone on the same ${s.threads} threads (target ≤ ${fmt(TARGETS.ingestVsCoding, 1)}×).`;
+}
+
+function httpLines(h: HttpBenchResult): string {
+  return `Store: ${fmt(h.articles)} articles, ${fmt(h.events)} events, SQLite ${mib(h.dbBytes)}`
+    + `${h.buildSeconds !== null ? ` (built in ${fmt(h.buildSeconds)} s)` : ' (cached build)'}; `
+    + `${h.connections} connections, ${h.seconds} s per route after a short warm-up; server in its own process. `
+    + `Load average when the run started: ${h.loadAverage.map((x) => fmt(x, 2)).join(', ')} on ${h.cores} cores.`;
+}
+
+/** The store section alone (bench/store.ts run by itself). */
+export function renderStoreMarkdown(s: StoreBenchResult): string {
+  const q = queueTable(s);
+  return [`## ${storeTable(s).title}`, '', storeLines(s), '', renderMarkdownTable(storeTable(s)), '', ...(q ? [`### ${q.title}`, '', renderMarkdownTable(q), ''] : [])].join('\n');
+}
+
+/** The HTTP section alone (bench/http.ts run by itself). */
+export function renderHttpMarkdown(h: HttpBenchResult): string {
+  return [`## ${httpTable(h).title}`, '', httpLines(h), '', renderMarkdownTable(httpTable(h)), ''].join('\n');
 }
 
 export function throughputTable(r: BenchResults): Table {
@@ -86,7 +192,8 @@ export function startupTable(r: BenchResults): Table {
       ['`dyad code` on a one-sentence file (spawned node, median)', s?.ok ? fmt(s.medianMs) : 'n/a'],
       ['  individual runs', s?.ok ? s.runs.map((x) => fmt(x)).join(', ') : s?.error ?? 'skipped'],
       ['import the library (in-process)', fmt(r.importMs, 1)],
-      ['loadKnowledge() first call (in-process)', fmt(r.knowledgeMs, 1)],
+      ['loadGazetteer() first call (in-process)', r.gazetteerMs === undefined ? 'n/a' : fmt(r.gazetteerMs, 1)],
+      ['loadKnowledge() first call (in-process, gazetteer included)', fmt(r.knowledgeMs, 1)],
       ['first parseText() (wink-nlp model load)', fmt(r.textModelMs, 1)],
     ],
   };
@@ -106,7 +213,10 @@ export function analyzeTable(r: BenchResults): Table {
 }
 
 export function renderBenchText(r: BenchResults): string {
-  return [targetsTable(r), throughputTable(r), startupTable(r), analyzeTable(r)].map(renderTextTable).join('\n\n') + `\n\npeak RSS ${fmt(r.peakRssMb, 1)} MB`;
+  const extra: Table[] = [];
+  if (r.store) extra.push(storeTable(r.store), ...(queueTable(r.store) ? [queueTable(r.store)!] : []));
+  if (r.http) extra.push(httpTable(r.http));
+  return [targetsTable(r), throughputTable(r), startupTable(r), analyzeTable(r), ...extra].map(renderTextTable).join('\n\n') + `\n\npeak RSS ${fmt(r.peakRssMb, 1)} MB`;
 }
 
 export function renderBenchMarkdown(r: BenchResults, p: Provenance, notes: readonly string[]): string {
@@ -125,6 +235,8 @@ export function renderBenchMarkdown(r: BenchResults, p: Provenance, notes: reado
     section(analyzeTable(r)),
     `Peak RSS of the benchmark process (process.resourceUsage().maxRSS): ${fmt(r.peakRssMb, 1)} MB.`,
     '',
+    ...(r.store ? [renderStoreMarkdown(r.store)] : []),
+    ...(r.http ? [renderHttpMarkdown(r.http)] : []),
     '## Reference points',
     '',
     renderMarkdownTable({ title: '', headers: ['system', 'speed'], rows: REFERENCE_POINTS, align: ['left', 'left'] }),

@@ -1,8 +1,8 @@
 // Store benchmark: ingest a synthetic corpus (real sentences from ../shared/data, re-dated and
 // shuffled at run time, never copied into the project) with all cores into SQLite and into
 // PostgreSQL, compared with pure coding speed on the same threads; then queue workers 1→2→4.
+// `npm run bench` calls storeBench(); run alone it prints its Markdown section on stdout:
 // Usage: node dist/bench/store.js [--articles N] [--queue-articles N] [--no-pg] [--no-queue]
-// Prints a Markdown report (for BENCHMARKS.md) on stdout.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,20 +19,46 @@ import { assertRedis, deadLetterName, redisConnection } from '../src/queue/conne
 import { articleQueue, enqueueArticles } from '../src/queue/producer.js';
 import { openStore } from '../src/store/store.js';
 import type { Article } from '../src/types.js';
+import { renderStoreMarkdown } from './report.js';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: process.env.DYAD_BENCH_ARTICLES ?? '100000' },
-    'queue-articles': { type: 'string', default: '3000' },
-    'no-pg': { type: 'boolean' },
-    'no-queue': { type: 'boolean' },
-  },
-});
-const N = Number(values.articles);
-const NQ = Number(values['queue-articles']);
 const PG_URL = process.env.DYAD_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test';
 const REDIS_URL = process.env.DYAD_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const threads = defaultThreads();
+
+export interface StoreBenchOptions {
+  /** Articles in the ingest corpus (default 100,000). */
+  articles?: number;
+  /** Articles for each queue-scaling run (default 2,000). */
+  queueArticles?: number;
+  /** Also ingest into PostgreSQL (DYAD_TEST_PG); default true. */
+  pg?: boolean;
+  /** Queue workers 1→2→4 (Redis DYAD_TEST_REDIS, PostgreSQL); default true, needs pg. */
+  queue?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface IngestFigures {
+  seconds: number;
+  articlesPerSec: number;
+  eventsPerSec: number;
+  /** Peak RSS of the bench process so far (coding threads included), MB. */
+  peakRssMb: number;
+  /** Bad records and articles the coder failed on (the rates count stored articles only). */
+  failed: number;
+}
+
+export interface StoreBenchResult {
+  articles: number;
+  threads: number;
+  corpusBytes: number;
+  /** Pure coding on the same threads (no store), over the first `articles` of the corpus. */
+  coding: { articles: number; articlesPerSec: number; eventsPerSec: number; peakRssMb: number };
+  sqlite: IngestFigures & { dbBytes: number };
+  /** Re-ingesting the same corpus (every article unchanged). */
+  sqliteReingest: { seconds: number; articlesPerSec: number };
+  postgres: IngestFigures | null;
+  queue: { articles: number; runs: { workers: number; articlesPerSec: number }[] } | null;
+}
 
 async function sentences(): Promise<string[]> {
   const out: string[] = [];
@@ -66,9 +92,6 @@ async function writeCorpus(path: string, n: number, pool: string[], prefix: stri
   return bytes;
 }
 
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-const rssMb = () => mb(process.resourceUsage().maxRSS * 1024);
-
 async function codingSpeed(file: string, limit: number): Promise<{ aps: number; eps: number }> {
   const pool = await CoderPool.start(threads);
   const batch: Article[][] = [];
@@ -85,7 +108,7 @@ async function codingSpeed(file: string, limit: number): Promise<{ aps: number; 
   let events = 0;
   const inflight = new Set<Promise<void>>();
   for (const b of batch) {
-    while (inflight.size >= threads * 4) await Promise.race(inflight);
+    while (inflight.size >= threads * 16) await Promise.race(inflight); // as deep as ingest keeps it
     const p = pool.code(b).then((rs) => { for (const r of rs) if (r.ok) events += r.analysis.events.length; });
     const tracked = p.finally(() => inflight.delete(tracked));
     inflight.add(tracked);
@@ -105,24 +128,54 @@ async function ingestInto(location: string, file: string) {
   return { stats, secs: s, aps: (stats.inserted + stats.replaced) / s, eps: stats.events / s };
 }
 
-async function queueScaling(file: string, workers: number, schema: string): Promise<number> {
+/**
+ * Queue throughput with `workers` worker processes (default concurrency) writing to PostgreSQL.
+ * The workers are started and ready (knowledge loaded, waiting on the empty queue) before the
+ * clock starts, so the figure is their steady rate rather than their start-up; it stops when no
+ * job is left waiting or active (a job completes after its article is committed), then the
+ * workers get SIGTERM.
+ */
+async function queueScaling(file: string, workers: number, schema: string, articles: number): Promise<number> {
   const queue = `dyadbench_${process.pid}_${workers}`;
   const conn = redisConnection(REDIS_URL);
   await assertRedis(conn, REDIS_URL);
   const q = articleQueue(queue, conn);
-  await enqueueArticles(readInputs([file]), q, {});
   const db = `${PG_URL}?schema=${schema}_${workers}`;
-  (await openStore(db)).close(); // migrate before the workers start
+  await (await openStore(db)).close(); // migrate before the workers start
   const worker = fileURLToPath(new URL('../src/cli/worker.js', import.meta.url));
-  const t = performance.now();
-  const procs = Array.from({ length: workers }, () => new Promise<number | null>((res) => {
+  let ready = 0;
+  let gone = 0;
+  const children = Array.from({ length: workers }, () => {
     const c = spawn(process.execPath, ['--input-type=module', '-e',
       `const m = await import(${JSON.stringify(worker)}); process.exitCode = await m.runWorker(process.argv.slice(1));`,
-      '--', '--db', db, '--queue', queue, '--redis', REDIS_URL, '--exit-when-empty', '-q', '-c', '2'], { stdio: 'inherit' });
-    c.on('exit', res);
-  }));
-  await Promise.all(procs);
+      '--', '--db', db, '--queue', queue, '--redis', REDIS_URL], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    c.stderr!.on('data', (b: Buffer) => { err += String(b); if (/taking articles from queue/.test(String(b))) ready++; });
+    const exited = new Promise<void>((res) => c.on('exit', () => { gone++; res(); }));
+    return { c, exited, err: () => err };
+  });
+  while (ready < workers) {
+    if (gone > 0) throw new Error(`bench: a queue worker exited early:\n${children.map((x) => x.err()).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const t = performance.now();
+  await enqueueArticles(readInputs([file]), q, {});
+  for (;;) {
+    const left = await q.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+    if (Object.values(left).reduce((x, y) => x + y, 0) === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const secs = (performance.now() - t) / 1000;
+  for (const { c } of children) c.kill('SIGTERM');
+  const stuck = setTimeout(() => {
+    for (const x of children) {
+      if (x.c.exitCode !== null || x.c.signalCode !== null) continue;
+      process.stderr.write(`bench: worker ${x.c.pid} did not stop 30 s after SIGTERM; killing it:\n${x.err()}\n`);
+      x.c.kill('SIGKILL');
+    }
+  }, 30_000);
+  await Promise.all(children.map((x) => x.exited));
+  clearTimeout(stuck);
   for (const name of [queue, deadLetterName(queue)]) {
     const qq = new Queue(name, { connection: conn });
     await qq.obliterate({ force: true }).catch(() => undefined);
@@ -130,7 +183,7 @@ async function queueScaling(file: string, workers: number, schema: string): Prom
   }
   await q.close();
   conn.disconnect();
-  return NQ / secs;
+  return articles / secs;
 }
 
 async function dropSchemas(prefix: string): Promise<void> {
@@ -141,40 +194,70 @@ async function dropSchemas(prefix: string): Promise<void> {
   await c.end();
 }
 
-async function main(): Promise<void> {
+const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** Run the store benchmark: pure coding, SQLite ingest and re-ingest, PostgreSQL, queue scaling. */
+export async function storeBench(options: StoreBenchOptions = {}): Promise<StoreBenchResult> {
+  const n = options.articles ?? 100_000;
+  const nq = options.queueArticles ?? 2000;
+  const withPg = options.pg !== false;
+  const withQueue = withPg && options.queue !== false;
+  const log = options.log ?? ((m: string) => process.stderr.write(`bench store: ${m}\n`));
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
   const schema = `dyad_bench_${process.pid}`;
-  const lines: string[] = [`## Store benchmark (${N.toLocaleString('en-US')} articles, ${threads} coding threads)`, ''];
   try {
     const pool = await sentences();
     const file = join(dir, 'corpus.jsonl');
-    const bytes = await writeCorpus(file, N, pool, 'b');
-    lines.push(`Corpus: ${mb(bytes)} of JSON lines (3-8 real sentences per article, re-dated and shuffled).`, '');
-    const pure = await codingSpeed(file, Math.min(N, 20_000));
-    lines.push('| run | articles/s | events/s | time | DB size | peak RSS |', '|---|---|---|---|---|---|');
-    lines.push(`| coding only (no store), ${Math.min(N, 20_000)} articles | ${pure.aps.toFixed(0)} | ${pure.eps.toFixed(0)} | | | ${rssMb()} |`);
+    const corpusBytes = await writeCorpus(file, n, pool, 'b');
+    const codingN = Math.min(n, 10_000);
+    log(`coding ${codingN} articles on ${threads} threads (no store)`);
+    const pure = await codingSpeed(file, codingN);
+    const coding = { articles: codingN, articlesPerSec: pure.aps, eventsPerSec: pure.eps, peakRssMb: peakRssMb() };
+    log(`ingesting ${n} articles into SQLite`);
     const sqlitePath = join(dir, 'bench.sqlite');
     const s = await ingestInto(sqlitePath, file);
-    const size = statSync(sqlitePath).size + (() => { try { return statSync(`${sqlitePath}-wal`).size; } catch { return 0; } })();
-    lines.push(`| SQLite ingest | ${s.aps.toFixed(0)} | ${s.eps.toFixed(0)} | ${s.secs.toFixed(1)} s | ${mb(size)} | ${rssMb()} |`);
-    const resumed = await ingestInto(sqlitePath, file);
-    lines.push(`| SQLite re-ingest (all unchanged) | ${(resumed.stats.unchanged / resumed.secs).toFixed(0)} | | ${resumed.secs.toFixed(1)} s | | ${rssMb()} |`);
-    if (!values['no-pg']) {
+    const dbBytes = statSync(sqlitePath).size + (() => { try { return statSync(`${sqlitePath}-wal`).size; } catch { return 0; } })();
+    const sqlite = { seconds: s.secs, articlesPerSec: s.aps, eventsPerSec: s.eps, peakRssMb: peakRssMb(), failed: s.stats.failed, dbBytes };
+    log('re-ingesting into SQLite (all unchanged)');
+    const again = await ingestInto(sqlitePath, file);
+    const sqliteReingest = { seconds: again.secs, articlesPerSec: again.stats.unchanged / again.secs };
+    rmSync(sqlitePath, { force: true });
+    let postgres: IngestFigures | null = null;
+    if (withPg) {
+      log(`ingesting ${n} articles into PostgreSQL`);
       const p = await ingestInto(`${PG_URL}?schema=${schema}`, file);
-      lines.push(`| PostgreSQL ingest | ${p.aps.toFixed(0)} | ${p.eps.toFixed(0)} | ${p.secs.toFixed(1)} s | | ${rssMb()} |`);
+      postgres = { seconds: p.secs, articlesPerSec: p.aps, eventsPerSec: p.eps, peakRssMb: peakRssMb(), failed: p.stats.failed };
     }
-    lines.push('', `SQLite ingest / pure coding: ${(pure.aps / s.aps).toFixed(2)}× slower (target ≤ 1.5×).`);
-    if (!values['no-queue'] && !values['no-pg']) {
+    let queue: StoreBenchResult['queue'] = null;
+    if (withQueue) {
       const qfile = join(dir, 'queue.jsonl');
-      await writeCorpus(qfile, NQ, pool, 'q');
-      lines.push('', `Queue workers (${NQ} articles, PostgreSQL, 2 jobs per worker):`, '', '| workers | articles/s |', '|---|---|');
-      for (const w of [1, 2, 4]) lines.push(`| ${w} | ${(await queueScaling(qfile, w, `${schema}_q`)).toFixed(0)} |`);
+      await writeCorpus(qfile, nq, pool, 'q');
+      const runs: { workers: number; articlesPerSec: number }[] = [];
+      for (const w of [1, 2, 4]) {
+        log(`queue: ${nq} articles, ${w} worker(s)`);
+        runs.push({ workers: w, articlesPerSec: await queueScaling(qfile, w, `${schema}_q`, nq) });
+      }
+      queue = { articles: nq, runs };
     }
+    return { articles: n, threads, corpusBytes, coding, sqlite, sqliteReingest, postgres, queue };
   } finally {
-    if (!values['no-pg']) await dropSchemas(schema).catch(() => undefined);
+    if (withPg) await dropSchemas(schema).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(lines.join('\n') + '\n');
 }
 
-await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: process.env.DYAD_BENCH_ARTICLES ?? '100000' },
+      'queue-articles': { type: 'string', default: '2000' },
+      'no-pg': { type: 'boolean' },
+      'no-queue': { type: 'boolean' },
+    },
+  });
+  const result = await storeBench({
+    articles: Number(values.articles), queueArticles: Number(values['queue-articles']),
+    pg: !values['no-pg'], queue: !values['no-queue'],
+  });
+  process.stdout.write(renderStoreMarkdown(result));
+}

@@ -108,6 +108,7 @@ export async function runIngest(argv: string[], io: CliIO = processIO()): Promis
   try {
     stats = await ingest(readInputs(positionals, { ...readOptions, notice: quiet ? undefined : (m) => { bar?.clear(); reportNotice(io, m); } }, io.stdin), store, {
       threads, commitSize, force: values.force === true, signal: controller.signal, onError: say,
+      storeRetry: { onRetry: (e, ms) => { bar?.clear(); reportNotice(io, `${(e as Error).message}; retrying in ${(ms / 1000).toFixed(1)} s`); } },
       onProgress: bar ? (s) => bar.update({ done: s.inserted + s.replaced, events: s.events, skipped: s.unchanged, failed: s.failed }) : undefined,
     });
   } catch (e) {

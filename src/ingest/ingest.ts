@@ -1,13 +1,16 @@
 // Ingestion: read articles, skip those already stored with the same content hash, code the rest
-// in parallel on worker threads, and commit the results in batches (one transaction each). Every
-// article is committed whole or not at all, so a run killed at any point is finished by running it
-// again; memory stays flat because reading waits while too much work is in flight.
+// in parallel on worker threads, and commit the results in batches (one transaction each) on this
+// thread while the coding threads go on with the batches queued to them. Every article is committed
+// whole or not at all, so a run killed at any point is finished by running it again; memory stays
+// flat because reading waits while too much work is in flight. A PostgreSQL server that goes away
+// is waited for with backoff.
 import { availableParallelism } from 'node:os';
 import type { ReadResult } from '../article/result.js';
 import type { Store, StoredArticle } from '../store/store.js';
 import type { Article } from '../types.js';
 import { contentHash } from './hash.js';
 import { CoderPool } from './pool.js';
+import { withStoreRetry, type RetryOptions } from './retry.js';
 
 export interface IngestOptions {
   /** Coding threads; default: all cores but one (at least 1). 0 codes on the main thread. */
@@ -26,6 +29,11 @@ export interface IngestOptions {
   onProgress?: (stats: IngestStats) => void;
   /** An already started pool (kept open); otherwise one is started and closed here. */
   pool?: CoderPool;
+  /**
+   * PostgreSQL: how to wait for a server that went away (retried with backoff, default up to two
+   * minutes). SQLite is not retried: its busy timeout is the wait for another writer's lock.
+   */
+  storeRetry?: RetryOptions;
 }
 
 export interface IngestStats {
@@ -42,6 +50,8 @@ export interface IngestStats {
   elapsedMs: number;
   /** True if the run stopped early because of the abort signal. */
   aborted: boolean;
+  /** Fraction of the run the coding threads spent coding (1: never waiting for input or the store). */
+  coderBusy: number;
 }
 
 export function defaultThreads(): number {
@@ -55,12 +65,16 @@ export async function ingest(inputs: AsyncIterable<ReadResult>, store: Store, op
   const threads = options.threads ?? defaultThreads();
   const batchSize = Math.max(1, options.batchSize ?? 8);
   const commitSize = Math.max(1, options.commitSize ?? 256);
-  const maxInflight = Math.max(2, threads * 4);
-  const stats: IngestStats = { read: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, elapsedMs: 0, aborted: false };
+  // Batches queued per thread: a commit holds the main thread for a tenth of a second or more, and
+  // each thread needs that much work queued so it never waits (16 × 8 articles is a few hundred ms).
+  const maxInflight = Math.max(4, threads * 16);
+  const stats: IngestStats = { read: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, elapsedMs: 0, aborted: false, coderBusy: 0 };
   const report = options.onError ?? (() => undefined);
+  const retry: RetryOptions = store.dialect === 'postgres' ? options.storeRetry ?? {} : { retryable: () => false };
   const progress = () => { stats.elapsedMs = Date.now() - started; options.onProgress?.(stats); };
 
   const pool = options.pool ?? await CoderPool.start(threads);
+  pool.resetUtilization();
   const inflight = new Set<Promise<void>>();
   // The newest dispatch of each article id being coded: an older copy finishing later is dropped.
   const latest = new Map<string, number>();
@@ -77,7 +91,7 @@ export async function ingest(inputs: AsyncIterable<ReadResult>, store: Store, op
     writing = writing.then(async () => {
       if (fatal) return;
       try {
-        const statuses = await store.putAnalyses(batch);
+        const statuses = await withStoreRetry(() => store.putAnalyses(batch), retry);
         statuses.forEach((s, i) => {
           const it = batch[i]!;
           if (s === 'inserted') { stats.inserted++; stats.events += it.analysis.events.length; }
@@ -115,7 +129,7 @@ export async function ingest(inputs: AsyncIterable<ReadResult>, store: Store, op
     const batch = checkBuf;
     checkBuf = [];
     const hashed = batch.map((article) => ({ article, hash: contentHash(article), seq: 0 }));
-    const stored = options.force ? new Map<string, string>() : await store.hashesOf(hashed.map((h) => h.article.id));
+    const stored = options.force ? new Map<string, string>() : await withStoreRetry(() => store.hashesOf(hashed.map((h) => h.article.id)), retry);
     const todo = [];
     for (const h of hashed) {
       if (stored.get(h.article.id) === h.hash) { stats.unchanged++; continue; }
@@ -143,6 +157,7 @@ export async function ingest(inputs: AsyncIterable<ReadResult>, store: Store, op
     while (inflight.size > 0) await Promise.race(inflight);
     await flush();
     await writing;
+    stats.coderBusy = pool.utilization();
   } finally {
     clearInterval(timer);
     if (!options.pool) await pool.close();

@@ -3,6 +3,7 @@
 // that dies is replaced and the batches it held fail (their articles are reported, not lost
 // silently). `threads: 0` codes in the calling thread (small inputs, tests).
 import { Worker } from 'node:worker_threads';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Analysis, Article } from '../types.js';
 import { loadCoder, type CodeFn } from './coder.js';
 
@@ -29,6 +30,7 @@ export class CoderPool {
   private closing = false;
   private respawns = 0;
   private local: CodeFn | null = null;
+  private eluBase = new Map<Worker, EventLoopUtilization>();
 
   private constructor(readonly threads: number) {}
 
@@ -100,6 +102,25 @@ export class CoderPool {
       best.queued += articles.length;
       best.worker.postMessage({ id, articles } satisfies ToThread);
     });
+  }
+
+  /**
+   * Fraction of the time since resetUtilization() (or their start) that the coding threads spent
+   * coding (event-loop utilisation, averaged over threads): 1 means they never waited for work.
+   */
+  utilization(): number {
+    if (this.slots.length === 0) return this.local ? 1 : 0;
+    let sum = 0;
+    for (const s of this.slots) {
+      const base = this.eluBase.get(s.worker);
+      sum += (base ? s.worker.performance.eventLoopUtilization(base) : s.worker.performance.eventLoopUtilization()).utilization;
+    }
+    return sum / this.slots.length;
+  }
+
+  /** Start utilization() over from now (e.g. after start-up, which is spent loading). */
+  resetUtilization(): void {
+    this.eluBase = new Map(this.slots.map((s) => [s.worker, s.worker.performance.eventLoopUtilization()]));
   }
 
   async close(): Promise<void> {

@@ -32,7 +32,11 @@ export function jobId(hash: string): string {
 }
 
 export function articleQueue(name: string, connection: Redis): Queue<ArticleJob> {
-  return new Queue<ArticleJob>(name, { connection });
+  const q = new Queue<ArticleJob>(name, { connection });
+  // Redis going away: ioredis reconnects and the commands wait (see connection.ts); without a
+  // listener BullMQ would print every failed reconnection attempt.
+  q.on('error', () => undefined);
+  return q;
 }
 
 export async function enqueueArticles(inputs: AsyncIterable<ReadResult>, queue: Queue<ArticleJob>, options: EnqueueOptions = {}): Promise<EnqueueStats> {

@@ -18,6 +18,7 @@ import type { Article } from '../types.js';
 import { ERROR_SCHEMA, HttpError, errorBody } from './errors.js';
 import { KeyRing, migrateKeys, type KeyScope } from './keys.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
+import { readerDb } from './reader.js';
 import { FILTER_PROPERTIES, ISO3, decodeCursor, encodeCursor, eventQuery, type FilterParams } from './params.js';
 import {
   allEvents, eventLocations, networkEdges, searchArticles, searchEvents, timeSeries, topActors,
@@ -99,10 +100,10 @@ function keyFrom(req: FastifyRequest): string | null {
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
-  const db = store.db;
   const dialect = store.dialect;
-  if (!opts.readonly) await migrateKeys(db);
-  const keys = KeyRing.of(db);
+  if (!opts.readonly) await migrateKeys(store.db);
+  const keys = KeyRing.of(store.db);
+  const db = readerDb(store);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -111,6 +112,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 500 },
   });
   const docs: RouteDoc[] = [];
+  if (db !== store.db) app.addHook('onClose', async () => db.destroy());
 
   app.addHook('onSend', async (req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);

@@ -42,13 +42,10 @@ const createKeys: Migration = {
   },
 };
 
-// Indexes for the API's dyad and map queries (the store's own indexes serve ingestion and export).
+// Once the API's query indexes; the store's own migration 0002_query_indexes now creates them (and
+// drops these narrower ones), so this step is empty but keeps its name: stores that ran it stay valid.
 const queryIndexes: Migration = {
-  async up(db: Kysely<any>) {
-    await db.schema.createIndex('events_dyad_date').ifNotExists().on('events').columns(['source_country', 'target_country', 'date']).execute();
-    await db.schema.createIndex('events_target_date').ifNotExists().on('events').columns(['target_country', 'date']).execute();
-    await db.schema.createIndex('events_lat_lon').ifNotExists().on('events').columns(['location_lat', 'location_lon']).execute();
-  },
+  async up() {},
 };
 
 /**

@@ -3,7 +3,8 @@
 // queries over the store's schema; values always travel as bound parameters (the few `sql`
 // fragments are templates with parameters, never strings glued together), on SQLite and PostgreSQL.
 import { sql, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Database, EventsTable, ArticlesTable } from '../store/schema.js';
+import { EVENT_SEARCH_COLUMNS } from '../store/migrations.js';
+import type { Database, EventsTable } from '../store/schema.js';
 import { articleMeta, eventFromRow } from '../store/rows.js';
 import type { ArticleMeta } from '../output/writer.js';
 import type { EventRecord } from '../types.js';
@@ -32,8 +33,8 @@ export interface EventQuery {
   articleId?: string;
 }
 
-type Joined = Database & { e: EventsTable; a: ArticlesTable };
-type Q<O> = SelectQueryBuilder<Joined, 'e' | 'a', O>;
+type Events = Database & { e: EventsTable };
+type Q<O> = SelectQueryBuilder<Events, 'e', O>;
 
 /** Words for full-text search: letters, digits and _ only, so nothing can reach FTS syntax. */
 export function ftsWords(q: string): string[] {
@@ -48,9 +49,13 @@ function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', code: stri
     : eb.and([eb(`e.${c}_code`, '>=', code), eb(`e.${c}_code`, '<', `${code}\uffff`)])))));
 }
 
+/**
+ * The filter as WHERE terms on `e`, an events row (or any relation with the columns of
+ * EVENT_SEARCH_COLUMNS, such as the index scan in searchEventsSqlite). No join: full text is an
+ * `article_id in (…)` subquery, so aggregates never touch the articles table otherwise.
+ */
 export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>): Q<O> {
-  if (f.from) q = q.where('e.date', '>=', f.from);
-  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  q = applyDateRange(q, f);
   if (f.source) q = actorWhere(q, 'source', f.source, countries);
   if (f.target) q = actorWhere(q, 'target', f.target, countries);
   if (f.actor) q = actorWhere(q, 'either', f.actor, countries);
@@ -71,11 +76,28 @@ export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, cou
   }
   if (f.q) {
     const words = ftsWords(f.q);
-    if (words.length > 0) q = q.where(fullText(words, dialect));
+    if (words.length > 0) q = q.where(fullTextArticles(words, dialect));
   }
   return q;
 }
 
+function applyDateRange<O>(q: Q<O>, f: EventQuery): Q<O> {
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  // Dates may be YYYY-MM or YYYY-MM-DD; "to" is inclusive, so compare with a suffix that sorts after any day.
+  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  return q;
+}
+
+/** `e.article_id` is one of the articles whose title or text hold all the words. */
+function fullTextArticles(words: string[], dialect: Dialect): Expression<SqlBool> {
+  if (dialect === 'sqlite') {
+    const match = words.map((w) => `"${w}"`).join(' ');
+    return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.seq in (select rowid from articles_fts where articles_fts match ${match}))`;
+  }
+  return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.tsv @@ plainto_tsquery('english', ${words.join(' ')}))`;
+}
+
+/** `a` (an articles row) holds all the words. */
 function fullText(words: string[], dialect: Dialect): Expression<SqlBool> {
   if (dialect === 'sqlite') {
     const match = words.map((w) => `"${w}"`).join(' ');
@@ -100,14 +122,89 @@ export interface EventPage {
 
 type EventRow = EventsTable & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
 
-function baseEvents(db: Kysely<Database>) {
-  return db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
-    .selectAll('e')
+function hit(r: EventRow): EventHit {
+  return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
+}
+
+function afterKey<O>(q: Q<O>, after: EventKey | null, order: 'asc' | 'desc'): Q<O> {
+  if (!after) return q;
+  const [d, a, i] = after;
+  return q.where((eb) => eb(eb.refTuple('e.date', 'e.article_id', 'e.id'), order === 'desc' ? '<' : '>', eb.tuple(d, a, i)));
+}
+
+function inOrder<O>(q: Q<O>, order: 'asc' | 'desc'): Q<O> {
+  return q.orderBy('e.date', order).orderBy('e.article_id', order).orderBy('e.id', order);
+}
+
+/**
+ * SQLite: how many entries of the covering `events_search` index a search reads in event order
+ * before it gives up on filling the page that way (the filter is then selective, and the query
+ * planner's pick of a narrower index does better).
+ */
+export const SCAN_BUDGET = 20_000;
+
+function withArticle<O>(q: SelectQueryBuilder<any, any, O>, events: 'e' | 'ev') {
+  return q.innerJoin('articles as a', 'a.id', `${events}.article_id`)
+    .selectAll(events)
     .select(['a.date as a_date', 'a.title as a_title', 'a.url as a_url', 'a.source as a_source']);
 }
 
-function hit(r: EventRow): EventHit {
-  return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
+/**
+ * A filter on "this country on any side" (country=, or actor= with a country) as arms: one column
+ * each (source, target and for country= the location), with the rest of the filter alongside.
+ */
+function countryArms(f: EventQuery, countries: ReadonlySet<string>): { country: string; columns: ('source_country' | 'target_country' | 'location_country')[]; rest: EventQuery } | null {
+  if (f.country) {
+    const { country, ...rest } = f;
+    return { country, columns: ['source_country', 'target_country', 'location_country'], rest };
+  }
+  if (f.actor && countries.has(f.actor)) {
+    const { actor, ...rest } = f;
+    return { country: actor, columns: ['source_country', 'target_country'], rest };
+  }
+  return null;
+}
+
+/**
+ * The first `n` matching events in order, on SQLite, with one of three plans:
+ * 0. A country on any side (country=, actor=RUS): one arm per side, each reading its (column,
+ *    date, key) index in order up to `n` matches; the union's first `n` are the page.
+ * 1. Scan: read `events_search` in event order (index entries only: it holds every filtered column)
+ *    for at most `budget` (SCAN_BUDGET) entries and test the filter on each; only matching entries
+ *    fetch their row (by rowid) and article. SQLite keeps the subquery's index order, so the outer
+ *    ORDER BY needs no sort and LIMIT stops the scan as soon as the page is full: cheap whenever
+ *    matches are not rare, whatever the filter.
+ * 2. Otherwise the planner's choice (country, place or full-text index), then a sort of the few
+ *    matches. A dyad or a single article skips plans 0 and 1: its own index is always better.
+ */
+async function sqliteSearch(
+  db: Kysely<Database>, countries: ReadonlySet<string>, f: EventQuery, n: number, after: EventKey | null, order: 'asc' | 'desc', budget: number,
+): Promise<EventRow[]> {
+  const dyad = f.source !== undefined && f.target !== undefined && countries.has(f.source) && countries.has(f.target);
+  const arms = dyad || f.articleId ? null : countryArms(f, countries);
+  if (arms) {
+    // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
+    const armQueries = arms.columns.map((col, i) => {
+      const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
+        .where(`e.${col}`, '=', arms.country) as unknown as Q<EventRow>;
+      return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries), after, order), order).limit(n).as(`arm${i}`)).selectAll();
+    });
+    const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
+    const q = withArticle(db.selectFrom(union.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`)) as never, 'ev');
+    return (await inOrder(q as unknown as Q<EventRow>, order).limit(n).execute()) as EventRow[];
+  }
+  if (!dyad && !f.articleId) {
+    const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
+    const scan = inOrder(afterKey(applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f), after, order), order)
+      .limit(budget);
+    // Filters test the scanned index entries (alias e); `ev` is the events row fetched for a match.
+    const joined = db.selectFrom(scan.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`));
+    const q = applyEventQuery(withArticle(joined as never, 'ev') as unknown as Q<EventRow>, f, 'sqlite', countries);
+    const rows = (await inOrder(q, order).limit(n).execute()) as EventRow[];
+    if (rows.length >= n) return rows;
+  }
+  const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries);
+  return (await inOrder(afterKey(q, after, order), order).limit(n).execute()) as EventRow[];
 }
 
 /**
@@ -117,15 +214,16 @@ function hit(r: EventRow): EventHit {
  */
 export async function searchEvents(
   db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
-  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc',
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
 ): Promise<EventPage> {
-  let q = applyEventQuery(baseEvents(db), f, dialect, countries);
-  if (after) {
-    const [d, a, i] = after;
-    q = q.where((eb) => eb(eb.refTuple('e.date', 'e.article_id', 'e.id'), order === 'desc' ? '<' : '>', eb.tuple(d, a, i)));
+  let rows: EventRow[];
+  if (dialect === 'sqlite') {
+    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget);
+  } else {
+    // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
+    const q = inOrder(afterKey(applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries), after, order), order);
+    rows = (await q.limit(limit + 1).execute()) as EventRow[];
   }
-  const rows = (await q.orderBy('e.date', order).orderBy('e.article_id', order).orderBy('e.id', order)
-    .limit(limit + 1).execute()) as unknown as EventRow[];
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -177,7 +275,7 @@ export async function timeSeries(
 ): Promise<SeriesPoint[]> {
   const period = periodExpr(interval, dialect);
   const key = by === 'quad' ? sql<string>`e.quad` : by === 'plover' ? sql<string>`e.plover` : sql<string>`'all'`;
-  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+  let q = db.selectFrom('events as e')
     .select((eb) => [
       period.as('period'),
       key.as('key'),
@@ -204,7 +302,7 @@ export async function topActors(
   role: 'source' | 'target', level: 'actor' | 'country', limit: number,
 ): Promise<ActorCount[]> {
   const col = level === 'country' ? (`e.${role}_country` as const) : (`e.${role}_code` as const);
-  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+  let q = db.selectFrom('events as e')
     .select((eb) => [eb.ref(col).as('code'), eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('e.goldstein').as('goldstein')])
     .where(col, 'is not', null);
   q = applyEventQuery(q, f, dialect, countries);
@@ -226,7 +324,7 @@ export async function networkEdges(
 ): Promise<NetworkEdge[]> {
   const s = level === 'country' ? ('e.source_country' as const) : ('e.source_code' as const);
   const t = level === 'country' ? ('e.target_country' as const) : ('e.target_code' as const);
-  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+  let q = db.selectFrom('events as e')
     .select((eb) => [eb.ref(s).as('source'), eb.ref(t).as('target'), 'e.quad as quad',
       eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('e.goldstein').as('goldstein')])
     .where(s, 'is not', null).where(t, 'is not', null).where((eb) => eb(s, '<>', eb.ref(t)));
@@ -251,7 +349,7 @@ export async function eventLocations(
   db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>, f: EventQuery, limit: number,
 ): Promise<LocationCount[]> {
   const quadSum = (n: number) => sql<number>`sum(case when e.quad = ${n} then 1 else 0 end)`;
-  let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id')
+  let q = db.selectFrom('events as e')
     .select((eb) => [
       'e.location_name as name', 'e.location_country as country', 'e.location_lat as lat', 'e.location_lon as lon',
       eb.fn.countAll<number>().as('count'),

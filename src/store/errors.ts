@@ -7,6 +7,9 @@ export class StoreError extends Error {
   }
 }
 
+/** node-postgres reports a connection lost mid-query or a connect timeout without a code. */
+const PG_CONNECTION_LOST = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
+
 /** Wrap a driver error (better-sqlite3 SqliteError or pg error) with a message naming the store. */
 export function storeError(e: unknown, where: string): StoreError {
   if (e instanceof StoreError) return e;
@@ -26,6 +29,8 @@ export function storeError(e: unknown, where: string): StoreError {
     text = `${where} is not a Dyad database or is corrupt (${code})`;
   } else if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
     text = `database ${where}: I/O error (${code}): ${msg}`;
+  } else if (code === 'UNKNOWN' && PG_CONNECTION_LOST.test(msg)) {
+    text = `lost the connection to PostgreSQL at ${where}: ${msg}`;
   } else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === '57P01' || code === '57P03') {
     text = `cannot reach PostgreSQL at ${where} (${code}): ${msg}`;
   } else if (code === '53100') {
@@ -40,6 +45,9 @@ export function storeError(e: unknown, where: string): StoreError {
 
 /** Errors worth retrying later (the server went away, a lock, a serialization conflict). */
 export function isTransient(e: unknown): boolean {
-  const code = String((e as { code?: string })?.code ?? '');
+  const err = e as { code?: string; message?: string; cause?: unknown };
+  if (e instanceof StoreError && err.code === 'UNKNOWN' && err.cause !== undefined) return isTransient(err.cause);
+  const code = String(err?.code ?? '');
+  if (!code && PG_CONNECTION_LOST.test(String(err?.message ?? ''))) return true;
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '40001', '40P01', '08006', '08001', '08003'].includes(code);
 }

@@ -159,6 +159,39 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/** The columns of `events_search`: the event order key, then every column an API filter tests. */
+export const EVENT_SEARCH_COLUMNS = [
+  'date', 'article_id', 'id', 'plover', 'quad', 'cameo', 'source_country', 'target_country', 'location_country',
+  'location_lat', 'location_lon', 'source_code', 'target_code',
+] as const;
+
+/**
+ * Indexes for the API's searches and aggregates over large stores (issue 6): one covering index in
+ * event order that holds every filtered column, so a newest-first search reads index entries only
+ * until its page is full; (country columns, date, key) indexes so a dyad or a country query reads
+ * only its own rows; latitude/longitude for small boxes; articles by (date, id) for the
+ * article list. They replace narrower indexes (ones the API server used to add on its own, too),
+ * so ingestion maintains about as many indexes as before.
+ */
+function queryIndexes(): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      // events_plover: a type alone is never selective enough to beat the ordered scan of events_search.
+      for (const old of ['events_date', 'events_plover', 'events_source_country', 'events_target_country', 'events_dyad_date', 'events_target_date', 'articles_date']) {
+        await db.schema.dropIndex(old).ifExists().execute();
+      }
+      const key = ['date', 'article_id', 'id'];
+      await db.schema.createIndex('events_search').ifNotExists().on('events').columns([...EVENT_SEARCH_COLUMNS]).execute();
+      // Dyads (the commonest query) exactly; its prefix also serves a source country alone.
+      await db.schema.createIndex('events_dyad').ifNotExists().on('events').columns(['source_country', 'target_country', ...key]).execute();
+      await db.schema.createIndex('events_target').ifNotExists().on('events').columns(['target_country', ...key]).execute();
+      await db.schema.createIndex('events_location_country').ifNotExists().on('events').columns(['location_country', ...key]).execute();
+      await db.schema.createIndex('events_lat_lon').ifNotExists().on('events').columns(['location_lat', 'location_lon']).execute();
+      await db.schema.createIndex('articles_date_id').ifNotExists().on('articles').columns(['date', 'id']).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: DialectName): MigrationProvider {
-  return { getMigrations: async () => ({ '0001_initial': initial(dialect) }) };
+  return { getMigrations: async () => ({ '0001_initial': initial(dialect), '0002_query_indexes': queryIndexes() }) };
 }

@@ -13,9 +13,9 @@ import type { Analysis, Article, EventRecord } from '../types.js';
 import type { ArticleMeta } from '../output/writer.js';
 import { StoreError, storeError } from './errors.js';
 import { migrationProvider, type DialectName } from './migrations.js';
-import {
-  analysisRows, articleMeta, entityFromRow, eventFromRow, placeFromRow, quoteFromRow, timexFromRow, type AnalysisRows,
-} from './rows.js';
+import { articleMeta, entityFromRow, eventFromRow, placeFromRow, quoteFromRow, timexFromRow } from './rows.js';
+import { writePostgres } from './postgres-write.js';
+import { SqliteWriter } from './sqlite-write.js';
 import { CHILD_TABLES, type ArticlesTable, type Database, type EventsTable } from './schema.js';
 
 export interface OpenOptions {
@@ -83,8 +83,6 @@ export function redactLocation(location: string): string {
   }
 }
 
-const SQLITE_PARAMS = 30_000; // below SQLITE_MAX_VARIABLE_NUMBER (32766)
-const PG_PARAMS = 60_000; // below PostgreSQL's 65535 bind parameters
 const PAGE = 1000;
 
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -110,6 +108,8 @@ type Exec = (q: Compilable | CompiledQuery) => Promise<Record<string, unknown>[]
 export class Store {
   private readonly mutex = new Mutex();
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** SQLite: the prepared-statement write path (made on first write, after migrations). */
+  private sqliteWriter: SqliteWriter | null = null;
   private closed = false;
 
   private constructor(
@@ -150,10 +150,6 @@ export class Store {
 
   /** PostgreSQL schema named by `?schema=` in the URL (null: the default search path). */
   pgSchema: string | null = null;
-
-  private chunkRows(columns: number): number {
-    return Math.max(1, Math.floor((this.dialect === 'sqlite' ? SQLITE_PARAMS : PG_PARAMS) / Math.max(1, columns)));
-  }
 
   /** Run compiled queries in one transaction: SQLite BEGIN IMMEDIATE on the raw handle, PostgreSQL via Kysely. */
   private async transaction<T>(body: (exec: Exec) => Promise<T>): Promise<T> {
@@ -233,61 +229,18 @@ export class Store {
     const last = new Map<string, number>();
     items.forEach((it, i) => last.set(it.article.id, i));
     const now = new Date().toISOString();
-    return this.transaction(async (exec) => {
-      const ids = [...last.keys()];
-      const prev = new Map<string, string>();
-      for (const part of chunks(ids, 5000)) {
-        for (const r of await exec(this.db.selectFrom('articles').select(['id', 'content_hash']).where('id', 'in', part))) {
-          prev.set(r.id as string, r.content_hash as string);
+    if (this.sqlite) {
+      this.assertOpen();
+      const writer = this.sqliteWriter ??= new SqliteWriter(this.sqlite);
+      return this.mutex.run(async () => {
+        try {
+          return writer.write(items, last, now);
+        } catch (e) {
+          throw storeError(e, this.where);
         }
-      }
-      const todo: AnalysisRows[] = [];
-      for (const [id, i] of last) {
-        const it = items[i]!;
-        if (prev.get(id) !== it.hash) todo.push(analysisRows(it.article, it.hash, it.analysis, now));
-      }
-      const written = new Set<string>();
-      if (todo.length > 0) {
-        // Upsert the article rows; a row comes back only if it was inserted or its hash changed
-        // (a concurrent writer may have stored the same content meanwhile).
-        for (const part of chunks(todo.map((t) => t.article), this.chunkRows(9))) {
-          const q = this.db.insertInto('articles').values(part)
-            .onConflict((oc) => oc.column('id')
-              .doUpdateSet((eb) => ({
-                content_hash: eb.ref('excluded.content_hash'),
-                date: eb.ref('excluded.date'),
-                title: eb.ref('excluded.title'),
-                url: eb.ref('excluded.url'),
-                source: eb.ref('excluded.source'),
-                text: eb.ref('excluded.text'),
-                n_events: eb.ref('excluded.n_events'),
-                ingested_at: eb.ref('excluded.ingested_at'),
-              }))
-              .where((eb) => eb('articles.content_hash', '<>', eb.ref('excluded.content_hash'))))
-            .returning('id');
-          for (const r of await exec(q)) written.add(r.id as string);
-        }
-        const rewrite = todo.filter((t) => written.has(t.article.id));
-        const replacedIds = rewrite.filter((t) => prev.has(t.article.id)).map((t) => t.article.id);
-        // New articles normally have no rows to delete, but a concurrent writer may have inserted one.
-        const clearIds = this.dialect === 'postgres' ? rewrite.map((t) => t.article.id) : replacedIds;
-        for (const table of CHILD_TABLES) {
-          for (const part of chunks(clearIds, 5000)) await exec(this.db.deleteFrom(table).where('article_id', 'in', part));
-        }
-        for (const table of CHILD_TABLES) {
-          const rows = rewrite.flatMap((t) => t[table] as object[]);
-          if (rows.length === 0) continue;
-          const cols = Object.keys(rows[0]!).length;
-          for (const part of chunks(rows, this.chunkRows(cols))) await exec(this.db.insertInto(table).values(part as never));
-        }
-      }
-      return items.map((it, i) => {
-        const id = it.article.id;
-        if (last.get(id) !== i) return 'unchanged';
-        if (!written.has(id)) return 'unchanged';
-        return prev.has(id) ? 'replaced' : 'inserted';
       });
-    });
+    }
+    return this.transaction((exec) => writePostgres(exec, items, last, now));
   }
 
   /** Remove articles and their analyses. Returns how many articles were removed. */
@@ -450,6 +403,7 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     this.statements.clear();
+    this.sqliteWriter = null;
     await this.db.destroy().catch(() => undefined);
     if (this.sqlite?.open) this.sqlite.close();
     if (this.pool && !(this.pool as { ended?: boolean }).ended) await this.pool.end().catch(() => undefined);

@@ -48,10 +48,14 @@ test('polnearDates maps filename to publication_date', () => {
 });
 
 test('parseBenchArgs', () => {
-  assert.deepEqual(parseBenchArgs([]), { seconds: 8, warmup: 3, startup: true, count: true, profile: false, help: false });
+  const stages = { store: true, storeArticles: 100_000, pg: true, http: true, httpSeconds: 10 };
+  assert.deepEqual(parseBenchArgs([]), { seconds: 8, warmup: 3, startup: true, count: true, profile: false, help: false, ...stages });
   assert.equal(parseBenchArgs(['--warmup', '1']).warmup, 1);
   const a = parseBenchArgs(['--seconds', '0.5', '--limit=20', '--no-startup', '--no-write', '--profile', '--no-count']);
-  assert.deepEqual(a, { seconds: 0.5, warmup: 3, limit: 20, startup: false, count: false, write: false, profile: true, help: false });
+  assert.deepEqual(a, { seconds: 0.5, warmup: 3, limit: 20, startup: false, count: false, write: false, profile: true, help: false, ...stages });
+  const b = parseBenchArgs(['--no-store', '--no-http', '--no-pg', '--store-articles', '5000', '--http-seconds=3']);
+  assert.deepEqual([b.store, b.http, b.pg, b.storeArticles, b.httpSeconds], [false, false, false, 5000, 3]);
+  assert.throws(() => parseBenchArgs(['--store-articles', 'many']), /non-negative/);
   assert.throws(() => parseBenchArgs(['--seconds']), /non-negative/);
   assert.throws(() => parseBenchArgs(['--fast']), /unknown option/);
 });

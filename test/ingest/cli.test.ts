@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,6 +147,41 @@ describe('dyad ingest (process)', () => {
       chmodSync(db, 0o644);
     }
     assert.equal(count(db), 1);
+  });
+
+  test('a full disk: clear error, exit 1, committed articles whole; run again with space: all once', (t) => {
+    // A real full file system: a tiny tmpfs, almost filled. Mounting one needs root.
+    const mnt = join(dir, 'full');
+    spawnSync('mkdir', ['-p', mnt]);
+    if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mnt]).status !== 0) {
+      t.skip('needs root to mount a small tmpfs');
+      return;
+    }
+    try {
+      const db = join(mnt, 'full.sqlite');
+      const filler = join(mnt, 'filler');
+      assert.equal(runSync(['ingest', arts[0]!.id, '--db', db, '-q']).code, 0); // created and migrated
+      // leave ~150 KB free: room for a few batches, not for 300 articles
+      const free = statfsSync(mnt);
+      spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1k', `count=${Math.floor((free.bavail * free.bsize) / 1024) - 150}`]);
+      const r = runSync(['ingest', corpus, '--db', db, '-j', '1', '--commit-size', '16', '-q']);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /disk full|SQLITE_FULL/);
+      assert.match(r.stderr, /run again to resume/);
+      const byId = new Map(arts.map((a) => [a.id, a]));
+      const d = new BetterSqlite3(db);
+      assert.equal(d.pragma('integrity_check', { simple: true }), 'ok');
+      d.close();
+      const partial = assertWhole(db, byId);
+      assert.ok(partial < arts.length, `all ${partial} stored on a full disk?`);
+      rmSync(filler);
+      const again = runSync(['ingest', corpus, '--db', db, '-j', '1']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stderr, new RegExp(`${arts.length - partial} coded \\(${arts.length - partial} new, 0 replaced\\), ${partial} unchanged, 0 failed`));
+      assert.equal(assertWhole(db, byId), arts.length);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
   });
 
   test('not a database, usage errors, bad records', () => {

@@ -32,9 +32,10 @@ export interface Fixture {
 let coder: Promise<CodeFn> | null = null;
 export const sharedCoder = (): Promise<CodeFn> => (coder ??= loadCoder());
 
-export async function fixture(options: Partial<ServerOptions> = {}): Promise<Fixture> {
+/** A server over a fresh store: a SQLite file in a temporary directory, or `location` (PostgreSQL). */
+export async function fixture(options: Partial<ServerOptions> = {}, location?: string): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-server-'));
-  const store = await openStore(join(dir, 'api.sqlite'));
+  const store = await openStore(location ?? join(dir, 'api.sqlite'));
   const code = await sharedCoder();
   const a = exampleArticle();
   await store.putAnalyses([{ article: a, hash: contentHash(a), analysis: code(a) }]);

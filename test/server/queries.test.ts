@@ -1,0 +1,221 @@
+// The API's search and aggregate queries against a brute-force reference, on SQLite and PostgreSQL:
+// a few hundred made-up articles spread over years, dyads, places and words, every filter alone and
+// combined, pages walked with cursors in both orders. On SQLite both search plans are checked (the
+// ordered index scan, and the fallback when the scan budget runs out). Also: a store created before
+// migration 0002 gets the query indexes when it is opened.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { ISO3 } from '../../src/server/params.js';
+import { searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
+import { migrationProvider } from '../../src/store/migrations.js';
+import type { Database } from '../../src/store/schema.js';
+import { openStore, type Store, type StoredArticle } from '../../src/store/store.js';
+import type { Analysis, Article, EventRecord } from '../../src/types.js';
+import { allBackends, PG_URL } from '../store/backends.js';
+
+const COUNTRIES = ['RUS', 'UKR', 'ARM', 'AZE', 'USA', 'CHN'];
+const TYPES = [
+  { plover: 'CONSULT', cameo: '042', quad: 1 as const, goldstein: 1 },
+  { plover: 'AID', cameo: '070', quad: 2 as const, goldstein: 7 },
+  { plover: 'ACCUSE', cameo: '112', quad: 3 as const, goldstein: -2 },
+  { plover: 'ASSAULT', cameo: '190', quad: 4 as const, goldstein: -10 },
+];
+const PLACES = [
+  { name: 'Moscow', country: 'RUS', lat: 55.75, lon: 37.62 },
+  { name: 'Baku', country: 'AZE', lat: 40.41, lon: 49.87 },
+  { name: 'Yerevan', country: 'ARM', lat: 40.18, lon: 44.51 },
+  { name: 'Fiji', country: 'FJI', lat: -17.7, lon: 178.0 },
+  { name: 'Samoa', country: 'WSM', lat: -13.8, lon: -172.1 },
+];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+/** Made-up coded articles: 0-4 events each, with month-precision dates now and then. */
+function corpus(n: number): StoredArticle[] {
+  const r = rng(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const out: StoredArticle[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `q${String(i).padStart(4, '0')}`;
+    const date = new Date(Date.UTC(2015, 0, 1) + Math.floor(r() * 9 * 365) * 86_400_000).toISOString().slice(0, 10);
+    const words = r() < 0.3 ? 'sanctions were announced' : 'talks were held';
+    const article: Article = { id, date, title: `Title ${i}`, text: `Officials said ${words} on day ${i}.` };
+    const events: EventRecord[] = [];
+    const k = Math.floor(r() * 5);
+    for (let e = 0; e < k; e++) {
+      const t = pick(TYPES);
+      const src = pick(COUNTRIES);
+      const tgt = r() < 0.8 ? pick(COUNTRIES) : null;
+      const place = r() < 0.5 ? pick(PLACES) : null;
+      const sector = r() < 0.5 ? 'GOV' : 'MIL';
+      events.push({
+        id: `e${e}`, article_id: id, sentence: 0, text: article.text,
+        date: r() < 0.1 ? date.slice(0, 7) : date, date_precision: 'day',
+        event: { plover: t.plover, mode: null, context: null, cameo: t.cameo, quad: t.quad, goldstein: t.goldstein, negated: false, aux: null },
+        source: { text: src, start: 0, end: 1, code: `${src}${sector}`, country: src, sectors: [sector], name: null },
+        target: tgt ? { text: tgt, start: 1, end: 2, code: tgt, country: tgt, sectors: [], name: null } : null,
+        location: place ? { text: place.name, ...place, geonameid: null } : null,
+        evidence: { trigger: 'said', start: 10, end: 14, rule: 'test#1' },
+      });
+    }
+    const analysis: Analysis = { article: { id, date, title: article.title! }, entities: [], places: [], timexes: [], quotes: [], events };
+    out.push({ article, hash: `h${i}`, analysis });
+  }
+  return out;
+}
+
+const ITEMS = corpus(400);
+const ALL = ITEMS.flatMap((it) => it.analysis.events.map((e) => ({ e, text: `${it.article.title} ${it.article.text}` })));
+const key = (e: EventRecord): EventKey => [e.date, e.article_id, e.id];
+const cmp = (a: EventKey, b: EventKey): number => (a.join('\u0000') < b.join('\u0000') ? -1 : a.join('\u0000') > b.join('\u0000') ? 1 : 0);
+
+function side(code: string, a: EventRecord['source'] | null): boolean {
+  if (!a) return false;
+  return code.length === 3 && ISO3.has(code) ? a.country === code : (a.code ?? '').startsWith(code);
+}
+
+/** The reference: what a filter must select, by brute force. */
+function matches(f: EventQuery, e: EventRecord, text: string): boolean {
+  if (f.from && e.date < f.from) return false;
+  if (f.to && e.date.slice(0, 10) > f.to) return false;
+  if (f.source && !side(f.source, e.source)) return false;
+  if (f.target && !side(f.target, e.target)) return false;
+  if (f.actor && !side(f.actor, e.source) && !side(f.actor, e.target)) return false;
+  if (f.country && ![e.source.country, e.target?.country, e.location?.country].includes(f.country)) return false;
+  if (f.plover && !f.plover.includes(e.event.plover)) return false;
+  if (f.cameo && !e.event.cameo.startsWith(f.cameo)) return false;
+  if (f.quad && !f.quad.includes(e.event.quad)) return false;
+  if (f.bbox) {
+    const [w, s, east, n] = f.bbox;
+    const l = e.location;
+    if (!l || l.lat < s || l.lat > n) return false;
+    if (w <= east ? l.lon < w || l.lon > east : l.lon < w && l.lon > east) return false;
+  }
+  if (f.q && !f.q.split(' ').every((w) => text.toLowerCase().includes(w.toLowerCase()))) return false;
+  return true;
+}
+
+const FILTERS: EventQuery[] = [
+  {},
+  { country: 'RUS', from: '2019-01-01', to: '2019-12-31', plover: ['CONSULT', 'ACCUSE', 'ASSAULT'] },
+  { source: 'RUS', target: 'UKR' },
+  { source: 'ARM', target: 'AZE', from: '2017-01-01', to: '2020-12-31' },
+  { source: 'RUSMIL' },
+  { actor: 'AZE', quad: [3, 4] },
+  { cameo: '11' },
+  { cameo: '190', to: '2018-06-30' },
+  { bbox: [34, 29, 52, 60] },
+  { bbox: [170, -20, -170, -10] }, // across the antimeridian: Fiji and Samoa
+  { q: 'sanctions', from: '2018-01-01', to: '2018-12-31' },
+  { q: 'sanctions announced', country: 'USA' },
+  { q: 'zebrafish' },
+  { from: '2016-03', to: '2016-03-31' } as EventQuery,
+  { plover: ['AID'], country: 'CHN' },
+];
+
+for (const backend of allBackends()) {
+  describe(`API queries on ${backend.name}`, () => {
+    let store: Store;
+    after(async () => { await store?.close(); await backend.cleanup(); });
+
+    test('search pages match the brute-force reference for every filter, both orders, both plans', async () => {
+      store = await openStore(await backend.fresh());
+      await store.putAnalyses(ITEMS);
+      const budgets = backend.name === 'sqlite' ? [undefined, 7] : [undefined];
+      for (const f of FILTERS) {
+        const want = ALL.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp);
+        // Each filter but the no-match one selects something, and most span several pages.
+        assert.equal(want.length === 0, f.q === 'zebrafish', `${JSON.stringify(f)}: ${want.length} reference events`);
+        for (const order of ['desc', 'asc'] as const) {
+          const expected = order === 'asc' ? want : [...want].reverse();
+          for (const budget of budgets) {
+            const got: EventKey[] = [];
+            let after: EventKey | null = null;
+            for (let guard = 0; guard < 1000; guard++) {
+              const page = await searchEvents(store.db, store.dialect, ISO3, f, 13, after, order, budget);
+              got.push(...page.events.map((h) => key(h.record)));
+              assert.ok(page.events.every((h) => h.article.id === h.record.article_id));
+              if (!page.next) break;
+              after = page.next;
+            }
+            assert.deepEqual(got, expected, `${JSON.stringify(f)} ${order} budget ${budget ?? 'default'}`);
+          }
+        }
+      }
+    });
+
+    test('series and top actors agree with the reference, full text included', async () => {
+      for (const f of [{ source: 'RUS', target: 'ARM' }, { q: 'sanctions' }, { country: 'AZE', quad: [4] }] as EventQuery[]) {
+        const sel = ALL.filter((x) => matches(f, x.e, x.text)).map((x) => x.e);
+        const series = await timeSeries(store.db, store.dialect, ISO3, f, 'year', 'quad');
+        const want = new Map<string, number>();
+        for (const e of sel) want.set(`${e.date.slice(0, 4)}|${e.event.quad}`, (want.get(`${e.date.slice(0, 4)}|${e.event.quad}`) ?? 0) + 1);
+        assert.deepEqual(new Map(series.map((p) => [`${p.period}|${p.key}`, p.count])), want, JSON.stringify(f));
+        const top = await topActors(store.db, store.dialect, ISO3, f, 'source', 'country', 50);
+        const byCountry = new Map<string, number>();
+        for (const e of sel) byCountry.set(e.source.country!, (byCountry.get(e.source.country!) ?? 0) + 1);
+        assert.deepEqual(new Map(top.map((a) => [a.code, a.count])), byCountry, JSON.stringify(f));
+      }
+    });
+
+    test('a store created before migration 0002 gets the query indexes when opened', async () => {
+      const loc = await backend.fresh();
+      const indexes = backend.name === 'sqlite' ? await oldSqliteStore(loc) : await oldPostgresStore(loc);
+      assert.ok(!indexes.includes('events_search'));
+      const s = await openStore(loc);
+      try {
+        await s.putAnalyses(ITEMS.slice(0, 30));
+        const now = await indexNames(s);
+        for (const name of ['events_search', 'events_dyad', 'events_target', 'events_location_country', 'events_lat_lon', 'articles_date_id']) {
+          assert.ok(now.includes(name), `${name} in ${now.join(', ')}`);
+        }
+        for (const name of ['events_date', 'events_plover', 'events_source_country']) assert.ok(!now.includes(name), `${name} is dropped`);
+        const page = await searchEvents(s.db, s.dialect, ISO3, {}, 5, null);
+        assert.equal(page.events.length, 5);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
+
+async function indexNames(s: Store): Promise<string[]> {
+  if (s.sqlite) return (s.sqlite.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
+  const r = await s.db.selectFrom('pg_indexes' as never).select('indexname' as never).where('schemaname' as never, '=', s.pgSchema as never).execute();
+  return (r as { indexname: string }[]).map((x) => x.indexname);
+}
+
+async function migrateTo0001(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', schema?: string): Promise<void> {
+  const m = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error } = await m.migrateTo('0001_initial');
+  if (error) throw error;
+}
+
+async function oldSqliteStore(path: string): Promise<string[]> {
+  const raw = new BetterSqlite3(path);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrateTo0001(db, 'sqlite');
+  const names = (raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
+  await db.destroy();
+  return names;
+}
+
+async function oldPostgresStore(url: string): Promise<string[]> {
+  const schema = new URL(url).searchParams.get('schema')!;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema "${schema}"`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateTo0001(db, 'postgres', schema);
+  const r = await pool.query('select indexname from pg_indexes where schemaname = $1', [schema]);
+  await db.destroy();
+  return r.rows.map((x: { indexname: string }) => x.indexname);
+}
