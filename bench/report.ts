@@ -117,6 +117,16 @@ export function storeTable(s: StoreBenchResult): Table {
   };
 }
 
+/** Resident memory during the SQLite ingest, by articles done: flat when it does not grow with them. */
+export function memoryTable(s: StoreBenchResult): Table | null {
+  if (!s.sqlite.rss || s.sqlite.rss.length === 0) return null;
+  return {
+    title: 'Memory during the SQLite ingest (resident set of the bench process, coding threads included)',
+    headers: ['articles done', 'RSS MB'],
+    rows: s.sqlite.rss.map((r) => [fmt(r.articles), fmt(r.rssMb, 1)]),
+  };
+}
+
 export function queueTable(s: StoreBenchResult): Table | null {
   if (!s.queue) return null;
   const one = s.queue.runs[0]?.articlesPerSec ?? NaN;
@@ -154,7 +164,12 @@ function httpLines(h: HttpBenchResult): string {
 /** The store section alone (bench/store.ts run by itself). */
 export function renderStoreMarkdown(s: StoreBenchResult): string {
   const q = queueTable(s);
-  return [`## ${storeTable(s).title}`, '', storeLines(s), '', renderMarkdownTable(storeTable(s)), '', ...(q ? [`### ${q.title}`, '', renderMarkdownTable(q), ''] : [])].join('\n');
+  const m = memoryTable(s);
+  return [
+    `## ${storeTable(s).title}`, '', storeLines(s), '', renderMarkdownTable(storeTable(s)), '',
+    ...(m ? [`### ${m.title}`, '', renderMarkdownTable(m), ''] : []),
+    ...(q ? [`### ${q.title}`, '', renderMarkdownTable(q), ''] : []),
+  ].join('\n');
 }
 
 /** The HTTP section alone (bench/http.ts run by itself). */
@@ -214,7 +229,7 @@ export function analyzeTable(r: BenchResults): Table {
 
 export function renderBenchText(r: BenchResults): string {
   const extra: Table[] = [];
-  if (r.store) extra.push(storeTable(r.store), ...(queueTable(r.store) ? [queueTable(r.store)!] : []));
+  if (r.store) extra.push(storeTable(r.store), ...[memoryTable(r.store), queueTable(r.store)].filter((t): t is Table => t !== null));
   if (r.http) extra.push(httpTable(r.http));
   return [targetsTable(r), throughputTable(r), startupTable(r), analyzeTable(r), ...extra].map(renderTextTable).join('\n\n') + `\n\npeak RSS ${fmt(r.peakRssMb, 1)} MB`;
 }

@@ -53,7 +53,7 @@ export interface StoreBenchResult {
   corpusBytes: number;
   /** Pure coding on the same threads (no store), over the first `articles` of the corpus. */
   coding: { articles: number; articlesPerSec: number; eventsPerSec: number; peakRssMb: number };
-  sqlite: IngestFigures & { dbBytes: number };
+  sqlite: IngestFigures & { dbBytes: number; rss: RssSample[] };
   /** Re-ingesting the same corpus (every article unchanged). */
   sqliteReingest: { seconds: number; articlesPerSec: number };
   postgres: IngestFigures | null;
@@ -119,13 +119,27 @@ async function codingSpeed(file: string, limit: number): Promise<{ aps: number; 
   return { aps: n / s, eps: events / s };
 }
 
-async function ingestInto(location: string, file: string) {
+/** Resident memory (this process, coding threads included) when each tenth of the corpus is done. */
+export interface RssSample {
+  articles: number;
+  rssMb: number;
+}
+
+async function ingestInto(location: string, file: string, total = 0) {
   const store = await openStore(location);
+  const samples: RssSample[] = [];
+  let next = total > 0 ? Math.ceil(total / 10) : Infinity;
+  const onProgress = (st: { inserted: number; replaced: number; unchanged: number; failed: number }) => {
+    const done = st.inserted + st.replaced + st.unchanged + st.failed;
+    if (done < next) return;
+    samples.push({ articles: done, rssMb: process.memoryUsage().rss / 1048576 });
+    next += Math.ceil(total / 10);
+  };
   const t = performance.now();
-  const stats = await ingest(readInputs([file]), store, { threads });
+  const stats = await ingest(readInputs([file]), store, { threads, onProgress });
   const s = (performance.now() - t) / 1000;
   await store.close();
-  return { stats, secs: s, aps: (stats.inserted + stats.replaced) / s, eps: stats.events / s };
+  return { stats, secs: s, aps: (stats.inserted + stats.replaced) / s, eps: stats.events / s, samples };
 }
 
 /**
@@ -215,9 +229,9 @@ export async function storeBench(options: StoreBenchOptions = {}): Promise<Store
     const coding = { articles: codingN, articlesPerSec: pure.aps, eventsPerSec: pure.eps, peakRssMb: peakRssMb() };
     log(`ingesting ${n} articles into SQLite`);
     const sqlitePath = join(dir, 'bench.sqlite');
-    const s = await ingestInto(sqlitePath, file);
+    const s = await ingestInto(sqlitePath, file, n);
     const dbBytes = statSync(sqlitePath).size + (() => { try { return statSync(`${sqlitePath}-wal`).size; } catch { return 0; } })();
-    const sqlite = { seconds: s.secs, articlesPerSec: s.aps, eventsPerSec: s.eps, peakRssMb: peakRssMb(), failed: s.stats.failed, dbBytes };
+    const sqlite = { seconds: s.secs, articlesPerSec: s.aps, eventsPerSec: s.eps, peakRssMb: peakRssMb(), failed: s.stats.failed, dbBytes, rss: s.samples };
     log('re-ingesting into SQLite (all unchanged)');
     const again = await ingestInto(sqlitePath, file);
     const sqliteReingest = { seconds: again.secs, articlesPerSec: again.stats.unchanged / again.secs };

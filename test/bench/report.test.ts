@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HttpBenchResult, HttpScenario } from '../../bench/http.js';
-import { renderBenchMarkdown, targetsTable, type BenchResults } from '../../bench/report.js';
+import { renderBenchMarkdown, renderStoreMarkdown, targetsTable, type BenchResults } from '../../bench/report.js';
 import type { StoreBenchResult } from '../../bench/store.js';
 
 const core: BenchResults = {
@@ -15,7 +15,7 @@ function store(codingAps: number, sqliteAps: number): StoreBenchResult {
   return {
     articles: 1000, threads: 2, corpusBytes: 1e6,
     coding: { articles: 1000, articlesPerSec: codingAps, eventsPerSec: 1, peakRssMb: 150 },
-    sqlite: { ...figures, dbBytes: 2e6 }, sqliteReingest: { seconds: 1, articlesPerSec: 1000 },
+    sqlite: { ...figures, dbBytes: 2e6, rss: [{ articles: 100, rssMb: 300 }, { articles: 200, rssMb: 301.5 }] }, sqliteReingest: { seconds: 1, articlesPerSec: 1000 },
     postgres: figures, queue: { articles: 100, runs: [{ workers: 1, articlesPerSec: 50 }, { workers: 2, articlesPerSec: 90 }] },
   };
 }
@@ -59,4 +59,11 @@ test('BENCHMARKS.md gets store, queue and HTTP sections', () => {
   assert.match(md, /\| 2 \| 90 \| 1\.80× \|/);
   assert.match(md, /## HTTP API under load/);
   assert.match(md, /Load average when the run started: 1\.00, 1\.00, 1\.00 on 2 cores/);
+});
+
+test('memory during ingest: one row per sample, in the store section', () => {
+  const s = store(100, 80);
+  const md = renderStoreMarkdown(s);
+  assert.match(md, /Memory during the SQLite ingest/);
+  assert.match(md, /\| 200 \| 301\.5 \|/);
 });
