@@ -261,7 +261,8 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      if (!inPP && !possessive && (isActor(m) || (m.kind === 'unknown' && m.tokenEnd === left + 1))) {
+      const unknownSubject = m.kind === 'unknown' && m.tokenEnd === left + 1 && doc.pos[m.tokenStart - 1] !== 'ADP';
+      if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
           // otherwise ("met Y in Z to discuss") the infinitive states the main subject's purpose.

@@ -675,6 +675,8 @@ function codePlaceNames(doc: Doc, mentions: ActorMention[], infos: MentionInfo[]
     const m = mentions[i];
     if (m.kind !== 'unknown' || m.antecedent !== null || !infos[i].named) continue;
     if (firstNames.has(doc.lower[m.tokenStart])) continue;
+    // "the port city of Valparaiso": a name in a prepositional phrase is a place, not an actor
+    if (m.tokenStart > 0 && doc.pos[m.tokenStart - 1] === 'ADP') continue;
     const country = placeCountry(m.text);
     if (!country) continue;
     m.kind = 'country';
