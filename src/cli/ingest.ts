@@ -8,9 +8,9 @@ import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/store.js';
 import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, parse, readOptionsOf } from './args.js';
 import { FETCH_HELP } from './help.js';
+import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.js';
 import { processIO, reportError, reportNotice, type CliIO } from './io.js';
 
-export const EXIT_INTERRUPTED = 130;
 
 export const STORE_HELP = `Store options:
   --db PATH|URL          the store: a SQLite file (default dyad.sqlite, created if missing) or
@@ -57,17 +57,6 @@ function summary(s: IngestStats, where: string): string {
   return `${s.aborted ? 'interrupted: ' : ''}ingested into ${where}: ${coded} coded (${s.inserted} new, ${s.replaced} replaced), `
     + `${s.unchanged} unchanged, ${s.failed} failed; ${s.events} events in ${secs.toFixed(1)} s `
     + `(${(coded / Math.max(secs, 0.001)).toFixed(1)} articles/s)`;
-}
-
-/** Abort on SIGINT/SIGTERM (finish and commit what is in flight); a second signal exits at once. */
-function interruptOnSignals(controller: AbortController): () => void {
-  const handler = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => { process.off('SIGINT', handler); process.off('SIGTERM', handler); };
 }
 
 export async function runIngest(argv: string[], io: CliIO = processIO()): Promise<number> {

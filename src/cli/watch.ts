@@ -17,8 +17,8 @@ import { EXIT_OK, EXIT_SOME_FAILED, INPUT_OPTIONS, UsageError, parse, readOption
 import { FETCH_HELP } from './help.js';
 import { STORE_HELP, dbOption, intOption } from './ingest.js';
 import { processIO, reportError, reportNotice, type CliIO } from './io.js';
+import { interruptOnSignals } from './signals.js';
 
-const EXIT_INTERRUPTED = 130;
 
 export const watchHelp = `Usage: dyad watch DIR [options]
 
@@ -202,17 +202,6 @@ class FolderWatcher {
   }
 }
 
-/** Abort on SIGINT/SIGTERM; a second signal exits at once. */
-function stopOnSignals(controller: AbortController): () => void {
-  const handler = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => { process.off('SIGINT', handler); process.off('SIGTERM', handler); };
-}
-
 export async function runWatch(argv: string[], io: CliIO = processIO(), stop?: AbortSignal): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...INPUT_OPTIONS,
@@ -247,7 +236,7 @@ export async function runWatch(argv: string[], io: CliIO = processIO(), stop?: A
     return EXIT_SOME_FAILED;
   }
   const controller = new AbortController();
-  const release = stopOnSignals(controller);
+  const release = interruptOnSignals(controller);
   stop?.addEventListener('abort', () => controller.abort(), { once: true });
   let pool: CoderPool | null = null;
   let watcher: FolderWatcher | null = null;
