@@ -454,6 +454,15 @@ function particlesMatch(p: Pattern, group: VerbGroup): boolean {
   return true;
 }
 
+/** The first actor mention within TARGET_GAP tokens from `pos` (before `windowEnd`), or -1. */
+function actorNear(mentions: ActorMention[], mentionAt: Int32Array, pos: number, windowEnd: number): number {
+  for (let t = pos; t < windowEnd && t <= pos + TARGET_GAP; t++) {
+    const k = mentionAt[t];
+    if (k >= 0 && isActor(mentions[k])) return k;
+  }
+  return -1;
+}
+
 /** Match a pattern's elements in order after `from`; a string says why it failed. */
 function tryElements(
   doc: Doc,
@@ -473,14 +482,7 @@ function tryElements(
   for (const el of p.elements) {
     if (el.kind === 'particle') continue;
     if (el.kind === 'source') {
-      let found = -1;
-      for (let t = pos; t < windowEnd && t <= pos + TARGET_GAP; t++) {
-        const k = mentionAt[t];
-        if (k >= 0 && isActor(mentions[k])) {
-          found = k;
-          break;
-        }
-      }
+      const found = actorNear(mentions, mentionAt, pos, windowEnd);
       if (found < 0) return `no actor for the source slot within ${TARGET_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}"`;
       sources = coordinatedRight(doc, mentions, mentionAt, mentions[found], windowEnd);
       pos = sources[sources.length - 1].tokenEnd;
@@ -492,14 +494,7 @@ function tryElements(
         skippedObject = true;
         continue;
       }
-      let found = -1;
-      for (let t = pos; t < windowEnd && t <= pos + TARGET_GAP; t++) {
-        const k = mentionAt[t];
-        if (k >= 0 && isActor(mentions[k])) {
-          found = k;
-          break;
-        }
-      }
+      const found = actorNear(mentions, mentionAt, pos, windowEnd);
       if (found < 0) return `no actor for $ within ${TARGET_GAP} tokens after "${doc.tokens[pos - 1] ?? ''}"`;
       const m = mentions[found];
       targets = coordinatedRight(doc, mentions, mentionAt, m, windowEnd);
