@@ -3,11 +3,9 @@
 // poisoned articles in the dead-letter queue; SIGTERM finishing the current job.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { assertRedis, deadLetterName, redisConnection } from '../../src/queue/connection.js';
@@ -16,22 +14,7 @@ import { PG_URL, REDIS_URL, assertPostgres, uniqueName } from '../store/backends
 import { expectedEvents, writeCorpus } from '../ingest/corpus.js';
 import { fakeAnalysis } from '../store/fixtures.js';
 import type { Article } from '../../src/types.js';
-
-const RUN = fileURLToPath(new URL('../ingest/run-cli.js', import.meta.url));
-const FAKE = fileURLToPath(new URL('../ingest/fake-coder.js', import.meta.url));
-
-interface Proc { child: ChildProcess; exited: Promise<number | null>; err: () => string }
-
-function start(args: string[], delayMs: number): Proc {
-  const child = spawn(process.execPath, [RUN, ...args], {
-    env: { ...process.env, DYAD_CODER_MODULE: FAKE, DYAD_FAKE_DELAY_MS: String(delayMs) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (b) => { err += b; });
-  const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
-  return { child, exited, err: () => err };
-}
+import { start, type Proc } from './processes.js';
 
 async function run(args: string[]): Promise<{ code: number | null; err: string }> {
   const p = start(args, 0);
