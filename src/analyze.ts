@@ -20,15 +20,20 @@ interface Core {
   events: EventRecord[];
 }
 
-/** What both `code` and `analyze` need: actors, dates, places and events. */
-function runCore(article: Article, k: Knowledge): Core {
+/**
+ * What both `code` and `analyze` need: actors, dates, places and events. Dates and places only serve
+ * to date and locate events, so `eventsOnly` skips them for an article without events (a third of
+ * news sentences), which `code` never shows.
+ */
+function runCore(article: Article, k: Knowledge, eventsOnly = false): Core {
   const doc = parseText(article.text);
   const mentions = findActorMentions(doc, article.date, k.actors);
+  const raw = codeEvents({ doc, mentions, patterns: k.patterns, lexicon: k.lexicon });
+  if (eventsOnly && raw.length === 0) return { doc, mentions, timexes: [], places: [], events: [] };
   const timexes = findTimexes(doc, article.date);
   const countries = [...new Set(mentions.map((m) => m.country).filter((c): c is string => !!c))];
   const skip = mentions.filter((m) => m.kind === 'person' || m.kind === 'org').map((m) => ({ start: m.start, end: m.end }));
   const places = findPlaces(doc, k.gazetteer, { countries, skip });
-  const raw = codeEvents({ doc, mentions, patterns: k.patterns, lexicon: k.lexicon });
   const dates = dateEvents(doc, raw, mentions, timexes, article.date);
   const records = buildRecords({ articleId: article.id, articleDate: article.date, doc, events: raw, dates, places, ontology: k.ontology, intents: k.intents });
   const events = applyDiscards(article, records, k.discards);
@@ -63,5 +68,5 @@ export function analyzeWith(article: Article, k: Knowledge): Analysis {
 
 /** Only the events of one article (skips entity and quotation extraction). */
 export function codeWith(article: Article, k: Knowledge): EventRecord[] {
-  return runCore(article, k).events;
+  return runCore(article, k, true).events;
 }

@@ -45,7 +45,7 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
       const text = doc.text.slice(wStart, doc.ends[wLast - 1]);
       let results: chrono.ParsedResult[] = [];
       try {
-        results = NEWS_CHRONO.parse(text, { instant: ref, timezone: 0 });
+        results = chronoFor(doc, wFirst, wLast).parse(text, { instant: ref, timezone: 0 });
       } catch {
         results = []; // chrono must never take the pipeline down
       }
@@ -306,6 +306,33 @@ const NEWS_CHRONO: chrono.Chrono = (() => {
   c.refiners = c.refiners.filter((r) => !/Timezone|EndOfPeriod/.test(r.constructor.name));
   return c;
 })();
+
+/** Weekday names and the words chrono's weekday parser reads around them ("last Monday"). */
+const WEEKDAY_WINDOW_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'past', 'next', 'this',
+]);
+
+/** The same parser with only its weekday rule: the same results wherever no other rule can match. */
+const WEEKDAY_CHRONO: chrono.Chrono = (() => {
+  const c = NEWS_CHRONO.clone();
+  c.parsers = c.parsers.filter((p) => p.constructor.name === 'ENWeekdayParser');
+  return c;
+})();
+
+/**
+ * The cheapest parser that reads the window [first, last) as the full one would. Most news dates are
+ * a bare weekday ("said Monday"); when a window has no digit and no date cue but weekdays and their
+ * modifiers, no other chrono rule can match, so the other dozen need not scan it.
+ */
+function chronoFor(doc: Doc, first: number, last: number): chrono.Chrono {
+  for (let i = first; i < last; i++) {
+    const w = doc.lower[i];
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) return NEWS_CHRONO;
+    if (DATE_CUES.has(w) && !WEEKDAY_WINDOW_WORDS.has(w)) return NEWS_CHRONO;
+  }
+  return WEEKDAY_CHRONO;
+}
 
 /** Cue words that are also common words ("may", "march", "fall", "am") count only when written as a date would be. */
 const CAPITALISED_ONLY = new Set(['may', 'march', 'sun', 'sat', 'mar', 'dec', 'wed', 'jan', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'feb', 'apr', 'mon', 'tue', 'thu', 'fri', 'eve']);
