@@ -59,13 +59,14 @@ interface Mention {
 export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {}): Place[] {
   const n = doc.tokens.length;
   const blocked = blockedTokens(doc, opts.skip ?? []);
+  const leads = leadWords(g.keys);
   const mentions: Mention[] = [];
   for (let i = 0; i < n; ) {
     if ((blocked[i] && blocked[i] !== SOFT) || !startsName(doc.tokens[i])) {
       i++;
       continue;
     }
-    const m = longestMatch(doc, g, i, blocked);
+    const m = longestMatch(doc, g, leads, i, blocked);
     if (m) {
       mentions.push(m);
       i = m.last;
@@ -358,15 +359,16 @@ function nameNeighbour(doc: Doc, m: Mention, sentFirst: number, all: Mention[]):
 }
 
 /** Longest gazetteer name starting at token `i` (same sentence, no blocked token). */
-function longestMatch(doc: Doc, g: Gazetteer, i: number, blocked: Uint8Array): Mention | null {
+function longestMatch(doc: Doc, g: Gazetteer, leads: Set<string>, i: number, blocked: Uint8Array): Mention | null {
   const s = doc.sentenceOf[i];
   const limit = Math.min(doc.tokens.length, i + Math.min(g.maxWords, MAX_TOKENS));
   let bestLast = -1;
   let bestKey = '';
-  if (!leadWords(g.keys).has(leadWord(placeKey(doc.tokens[i])))) return null;
+  const firstKey = placeKey(doc.tokens[i]);
+  if (!leads.has(leadWord(firstKey))) return null;
   for (let j = i + 1; j <= limit; j++) {
     if (j - 1 > i && (doc.sentenceOf[j - 1] !== s || blocked[j - 1])) break;
-    const key = placeKey(doc.text.slice(doc.starts[i], doc.ends[j - 1]));
+    const key = j === i + 1 ? firstKey : placeKey(doc.text.slice(doc.starts[i], doc.ends[j - 1]));
     const at = lowerBound(g.keys, key);
     if (at >= g.keys.length) break;
     if (g.keys[at] === key) {

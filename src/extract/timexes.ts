@@ -312,6 +312,11 @@ const WEEKDAY_WINDOW_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'past', 'next', 'this',
 ]);
 
+/** chrono's time-unit words and abbreviations ("last yr" is a date to chrono). */
+const CHRONO_UNITS = new Set([
+  'd', 'h', 'm', 's', 'w', 'y', 'sec', 'second', 'seconds', 'min', 'mins', 'hr', 'hrs', 'mo', 'mos', 'yr', 'qtr', 'quarters',
+]);
+
 /** The same parser with only its weekday rule: the same results wherever no other rule can match. */
 const WEEKDAY_CHRONO: chrono.Chrono = (() => {
   const c = NEWS_CHRONO.clone();
@@ -329,7 +334,7 @@ function chronoFor(doc: Doc, first: number, last: number): chrono.Chrono {
     const w = doc.lower[i];
     const c = w.charCodeAt(0);
     if (c >= 48 && c <= 57) return NEWS_CHRONO;
-    if (DATE_CUES.has(w) && !WEEKDAY_WINDOW_WORDS.has(w)) return NEWS_CHRONO;
+    if ((DATE_CUES.has(w) || CHRONO_UNITS.has(w)) && !WEEKDAY_WINDOW_WORDS.has(w)) return NEWS_CHRONO;
   }
   return WEEKDAY_CHRONO;
 }

@@ -83,11 +83,11 @@ export function parseText(text: string): Doc {
     const v = values[i];
     // A word's lemma depends only on its form and tag, except contractions ("'s" is "be" or "have"),
     // whose lemma wink keeps per token.
-    const key = hasApostrophe(v) ? null : p === 'NOUN' ? v : `${v}\u0000${p}`;
-    let lemma = key === null ? undefined : lemmaCache.get(key);
+    const cache = hasApostrophe(v) ? null : lemmaCacheFor(p);
+    let lemma = cache === null ? undefined : cache.get(v);
     if (lemma === undefined) {
       lemma = toks.itemAt(i).out(its.lemma) as string;
-      if (key !== null) rememberLemma(key, lemma);
+      if (cache !== null) rememberLemma(cache, v, lemma);
     }
     lemmas[i] = lemma;
   }
@@ -183,21 +183,28 @@ export function parseText(text: string): Doc {
     lower,
     lemmas: lemmaOut.map((l, i) => (!l ? lower[i] : l === tokens[i] ? lower[i] : hasUpper(l) ? l.toLowerCase() : l)),
     pos: posOut,
-    starts: starts.subarray(0, n),
-    ends: ends.subarray(0, n),
+    starts: n === starts.length ? starts : starts.subarray(0, n),
+    ends: n === ends.length ? ends : ends.subarray(0, n),
     sentenceOf,
     sentences,
   };
 }
 
-/** Lemmas of recent (form, tag) pairs: news repeats its verbs and nouns, and wink's lemmatizer is slow. */
-const lemmaCache = new Map<string, string>();
-const LEMMA_CACHE_SIZE = 50_000;
+/**
+ * Lemmas of recent forms, one map per tag (VERB, AUX, NOUN): news repeats its verbs and nouns, and
+ * wink's lemmatizer is slow. Per-tag maps keep the key the form itself (no concatenated key to hash).
+ */
+const lemmaCaches = { VERB: new Map<string, string>(), AUX: new Map<string, string>(), NOUN: new Map<string, string>() };
+const LEMMA_CACHE_SIZE = 20_000;
 
-function rememberLemma(key: string, lemma: string): void {
+function lemmaCacheFor(tag: 'VERB' | 'AUX' | 'NOUN'): Map<string, string> {
+  return tag === 'VERB' ? lemmaCaches.VERB : tag === 'AUX' ? lemmaCaches.AUX : lemmaCaches.NOUN;
+}
+
+function rememberLemma(cache: Map<string, string>, form: string, lemma: string): void {
   // Cleared when full rather than LRU: cheap, and the common words come straight back.
-  if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.clear();
-  lemmaCache.set(key, lemma);
+  if (cache.size >= LEMMA_CACHE_SIZE) cache.clear();
+  cache.set(form, lemma);
 }
 
 function hasApostrophe(v: string): boolean {

@@ -138,3 +138,16 @@ test('seasons, decades and reference words', () => {
   // not annotated as timexes in TimeML practice
   assert.deepEqual(values('He previously said he would come soon.'), []);
 });
+
+test('weekday windows (read by the weekday rule alone) keep every other date chrono finds in them', () => {
+  assert.deepEqual(values('The minister said Monday that output fell last yr.'), [
+    ['Monday', '2021-08-23', 'day'],
+    ['last yr', '2020', 'year'],
+  ]);
+  assert.deepEqual(values('Talks ran from Monday to Friday, officials said.'), [['Monday to Friday,', '2021-08-23', 'day']]);
+  assert.deepEqual(values('On Friday, he may resign, aides said last Tuesday.'), [
+    ['On Friday,', '2021-08-20', 'day'],
+    ['last Tuesday', '2021-08-17', 'day'],
+  ]);
+  assert.deepEqual(values('The talks resume next Wednesday.'), [['next Wednesday', '2021-08-25', 'day']]);
+});
