@@ -28,7 +28,7 @@ export interface ActorEntry {
   /** Whether this variant was the surname alone. */
   surname?: boolean;
   /** Modifier effect. */
-  effect?: 'eli' | 'skip' | 'det';
+  effect?: 'eli' | 'cvl' | 'skip' | 'det';
   /** Acronyms ("US", "WHO") only match upper-case text. */
   upper?: string[];
 }
@@ -326,7 +326,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   for (const line of dictLines('modifiers.tsv')) {
     const [word, effect] = line.split('\t');
     if (!word || !effect) continue;
-    addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'skip' | 'det' });
+    addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'cvl' | 'skip' | 'det' });
   }
   // people
   const people: Person[] = [];
@@ -364,7 +364,8 @@ export function loadActorKnowledge(): ActorKnowledge {
       if (v === '-') continue;
       addPhrase(root, v, { kind: 'person', country: null, sectors: [], personId: person.id });
       const parts = v.split(/\s+/);
-      if (parts.length > 1 && autoSurname) {
+      // a one- or two-letter last word ("Kim Jong Un", "Abdullah II") is no surname: "UN" is not Kim
+      if (parts.length > 1 && autoSurname && parts[parts.length - 1].length >= 3) {
         addPhrase(root, parts[parts.length - 1], { kind: 'person', country: null, sectors: [], personId: person.id, surname: true });
       }
     }
