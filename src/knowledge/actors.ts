@@ -239,8 +239,9 @@ export function loadActorKnowledge(): ActorKnowledge {
   };
   const addDemonym = (code: string, word: string) => {
     addPhrase(root, word, { kind: 'demonym', country: code, sectors: [] });
-    // "Russians", "Kazakhs", "Saudis": plural people nouns name the country's people
-    if (/(?:an|i|k|h|b|z|g|e)$/i.test(word) && !/(?:ese|ish|ch|sh)$/i.test(word)) {
+    // "Russians", "Kazakhs", "Filipinos", "Cypriots": plural people nouns name the country's people
+    // (not adjectives that are their own plural: Chinese, British, Dutch, Swiss)
+    if (!/(?:ese|ish|ch|sh|s|x)$/i.test(word)) {
       addPhrase(root, word + 's', { kind: 'demonym', country: code, sectors: [] });
     }
   };
