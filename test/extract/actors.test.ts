@@ -276,3 +276,18 @@ test('PLOVER sectors: JRN for media, MED for health, PRE, company and armed-grou
   assert.equal(code('the Condor Liberation Front'), 'REB');
   assert.equal(code('Israeli settlers'), 'ISRCVL');
 });
+
+test('demonym plurals name the people; self-plural adjectives get no -s form', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('Filipinos'), 'PHL');
+  assert.equal(code('three Cypriots'), 'CYP');
+  assert.equal(code('Czechs'), 'CZE');
+  assert.equal(code('Swisss'), null);
+});
+
+test('office terms we list decide the sector on the date; warship classes give their navy', () => {
+  assert.equal(resolveActorText('Andrei Kartapolov', '2020-06-01', k).code, 'RUSGOVMIL');
+  assert.equal(resolveActorText('Kartapolov', '2022-06-01', k).code, 'RUSLEG');
+  assert.equal(resolveActorText('Mahamat Deby', '2022-01-01', k).code, 'TCDGOV');
+  assert.equal(resolveActorText('a Ticonderoga-class cruiser', null, k).code, 'USAMIL');
+});
