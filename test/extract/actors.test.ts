@@ -291,3 +291,12 @@ test('office terms we list decide the sector on the date; warship classes give t
   assert.equal(resolveActorText('Mahamat Deby', '2022-01-01', k).code, 'TCDGOV');
   assert.equal(resolveActorText('a Ticonderoga-class cruiser', null, k).code, 'USAMIL');
 });
+
+test('a commander or supporters take the sector of the body they belong to', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('rebel commander'), 'REB');
+  assert.equal(code('police commander'), 'COP');
+  assert.equal(code('a Peruvian commander'), 'PERMIL');
+  assert.equal(code('opposition supporters'), 'OPP');
+  assert.equal(code('tribal elders'), 'CVL');
+});
