@@ -495,6 +495,7 @@ function mergeOf(np: NP, sub: NP): void {
   if (!np.country) {
     np.country = sub.country;
     np.countryIsMetonym = sub.countryIsMetonym;
+    np.metonymSectors = sub.metonymSectors;
   }
   if (sub.org && !np.org) np.org = sub.org;
   const head = np.agents[np.agents.length - 1];
@@ -540,6 +541,9 @@ function codeOf(np: NP, date: string | null, k: ActorKnowledge): { country: stri
   }
   if (np.eli) sectors = ['ELI'];
   else if (np.civilian && !sectors.length) sectors = ['CVL'];
+  // PLOVER: a partially recognised entity's PRE is added to whatever else the phrase codes
+  // ("Transnistrian authorities" → MDA GOV PRE)
+  if (np.countryIsMetonym && np.metonymSectors.includes('PRE') && !sectors.includes('PRE')) sectors.push('PRE');
   if (np.headReplaced && np.personId === null) sectors = np.org?.kind === 'igo' ? sectors : [];
   return { country, sectors };
 }

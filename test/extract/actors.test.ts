@@ -300,3 +300,12 @@ test('a commander or supporters take the sector of the body they belong to', () 
   assert.equal(code('opposition supporters'), 'OPP');
   assert.equal(code('tribal elders'), 'CVL');
 });
+
+test('a partially recognised entity adds PRE to the sectors and has no parent-country office holder', () => {
+  const code = (t: string) => resolveActorText(t, '2021-01-01', k).code;
+  assert.equal(code('Transnistrian authorities'), 'MDAGOVPRE');
+  assert.equal(code("Somaliland's president"), 'SOMGOVPRE');
+  assert.equal(code("Somalia's president"), 'SOMGOV');
+  assert.equal(code('Nagorno-Karabakh'), 'AZEPRE');
+  assert.equal(code('the president of Abkhazia'), 'GEOGOVPRE');
+});
