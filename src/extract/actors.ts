@@ -60,8 +60,9 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'ac
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'el']);
 const PREP_CONTINUE = new Set(['for', 'of', 'on']);
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
-// "Russian-born businessman", "a London-based charity": the token names where the actor comes from.
-const ORIGIN_SUFFIXES = new Set(['born', 'based']);
+// "Russian-born businessman", "a London-based charity", "the Saudi-led coalition": the token names
+// where the actor comes from or who leads it.
+const ORIGIN_SUFFIXES = new Set(['born', 'based', 'led']);
 // Pronouns for groups, states and organisations ("Hungary says it will not accept ..."); resolved by
 // coreference to a non-person actor, else left uncoded.
 const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);

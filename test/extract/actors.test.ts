@@ -309,3 +309,10 @@ test('a partially recognised entity adds PRE to the sectors and has no parent-co
   assert.equal(code('Nagorno-Karabakh'), 'AZEPRE');
   assert.equal(code('the president of Abkhazia'), 'GEOGOVPRE');
 });
+
+test('"X-led" names the leader; mercenaries are paramilitaries unless their group codes them', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('the Peruvian-led coalition forces'), 'PERMIL');
+  assert.equal(code('Chilean mercenaries'), 'CHLPRM');
+  assert.equal(code('Chilean airstrikes'), 'CHLMIL');
+});
