@@ -526,6 +526,8 @@ function codeOf(np: NP, date: string | null, k: ActorKnowledge): { country: stri
       sectors = from ? [...from.sectors] : [...head.sectors];
     } else sectors = [...head.sectors];
   } else if (np.countryIsMetonym) sectors = [...np.metonymSectors];
+  // "opposition lawmaker", "opposition party": a modifier that adds its sectors to the head's (PLOVER)
+  for (const m of modifiers) if (m.adds) for (const s of m.sectors) if (sectors.length && !sectors.includes(s)) sectors.push(s);
   if (np.personId !== null) {
     const person = k.people[np.personId];
     const term = termOn(person, date);
@@ -533,11 +535,12 @@ function codeOf(np: NP, date: string | null, k: ActorKnowledge): { country: stri
       country = term.country;
       sectors = [...term.sectors];
     } else {
-      // known person outside every listed office: a former office holder after the last one
+      // known person outside every listed office: what the phrase calls them ("opposition leader
+      // Raila Odinga"), else a former office holder after the last one
       const last = person.terms.reduce((a, b) => (b.to > a.to ? b : a));
       const ended = date ? person.terms.filter((t) => t.to < date) : [];
       country = ended.length ? ended[ended.length - 1].country : country ?? last.country;
-      sectors = ended.length ? ['ELI'] : [];
+      if (!sectors.length) sectors = ended.length ? ['ELI'] : [];
     }
   }
   if (np.eli) sectors = ['ELI'];

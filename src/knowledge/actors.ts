@@ -21,6 +21,8 @@ export interface ActorEntry {
   /** Agent flags. */
   person?: boolean;
   inherit?: boolean;
+  /** Before another agent, adds its sectors to that head's ("opposition lawmaker" → LEG OPP). */
+  adds?: boolean;
   title?: boolean;
   role?: string;
   /** Person id (index into ActorKnowledge.people) for kind 'person'. */
@@ -305,6 +307,7 @@ export function loadActorKnowledge(): ActorKnowledge {
       sectors: sec.trim() === '-' ? [] : sec.trim().split(/\s+/),
       person: fl.includes('p') || undefined,
       inherit: fl.includes('i') || undefined,
+      adds: fl.includes('add') || undefined,
       title: fl.includes('title') || undefined,
       role: fl.find((f) => f.startsWith('role='))?.slice(5),
     };

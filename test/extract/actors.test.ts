@@ -316,3 +316,13 @@ test('"X-led" names the leader; mercenaries are paramilitaries unless their grou
   assert.equal(code('Chilean mercenaries'), 'CHLPRM');
   assert.equal(code('Chilean airstrikes'), 'CHLMIL');
 });
+
+test('"opposition" adds OPP to the head; ousted officials are ELI; a title names a person out of listed office', () => {
+  const code = (t: string, d: string | null = null) => resolveActorText(t, d, k).code;
+  assert.equal(code('opposition lawmakers'), 'LEGOPP');
+  assert.equal(code('the opposition party'), 'PTYOPP');
+  assert.equal(code('an ousted president'), 'ELI');
+  // Blair after his last listed office: ELI alone, but the phrase's own title wins
+  assert.equal(code('Tony Blair', '2015-01-01'), 'GBRELI');
+  assert.equal(code('opposition leader Tony Blair', '2015-01-01'), 'GBROPP');
+});
