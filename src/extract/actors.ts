@@ -60,6 +60,9 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'ac
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'el']);
 const PREP_CONTINUE = new Set(['for', 'of', 'on']);
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
+// "Russian-born businessman", "a London-based charity", "the Saudi-led coalition": the token names
+// where the actor comes from or who leads it.
+const ORIGIN_SUFFIXES = new Set(['born', 'based', 'led']);
 // Pronouns for groups, states and organisations ("Hungary says it will not accept ..."); resolved by
 // coreference to a non-person actor, else left uncoded.
 const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
@@ -187,6 +190,8 @@ interface NP {
   t1: number;
   definite: boolean;
   eli: boolean;
+  /** "ordinary Kazakhs": the people themselves, civilians when nothing else gives a sector. */
+  civilian: boolean;
   country: string | null;
   countryIsMetonym: boolean;
   metonymSectors: string[];
@@ -204,7 +209,7 @@ interface NP {
 
 function emptyNP(t0: number): NP {
   return {
-    t0, t1: t0, definite: false, eli: false, country: null, countryIsMetonym: false, metonymSectors: [],
+    t0, t1: t0, definite: false, eli: false, civilian: false, country: null, countryIsMetonym: false, metonymSectors: [],
     multiCountry: false, org: null, orgName: null, agents: [], agentEnds: [], personId: null, name: null,
     possessive: false, substantive: false, headReplaced: false,
   };
@@ -218,9 +223,19 @@ interface Ctx {
   date: string | null;
 }
 
+/** "-born" / "-based" written against the word before it: tokens [t, t+2) (the tokenizer splits the hyphen). */
+function originSuffixAt(doc: Doc, t: number): boolean {
+  return t > 0 && doc.lower[t] === '-' && ORIGIN_SUFFIXES.has(doc.lower[t + 1] ?? '') &&
+    doc.ends[t - 1] === doc.starts[t] && doc.ends[t] === doc.starts[t + 1];
+}
+
 /** Whether an agent follows within a few modifier tokens (so a noun before it is a filler). */
 function agentAhead(c: Ctx, from: number): boolean {
   for (let u = from, n = 0; u < c.last && n < 5; n++) {
+    if (originSuffixAt(c.doc, u)) {
+      u += 2;
+      continue;
+    }
     const s = c.segOf[u];
     if (s && entryOf(s, ['agent'])) return true;
     if (s && !s.isName && !entryOf(s, ['modifier'])) return false;
@@ -247,11 +262,17 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         if (!nothingYet || j !== np.t0) break;
         if (lower === 'the' || lower === 'this' || lower === 'these' || lower === 'those') np.definite = true;
       } else if (mod.effect === 'eli') np.eli = true;
+      else if (mod.effect === 'cvl' && (agentAhead(c, seg.t1) || nextIsNameOrOrg(c, seg.t1))) np.civilian = true;
       else if (!agentAhead(c, seg.t1) && !nextIsNameOrOrg(c, seg.t1)) break;
       j = seg.t1;
       continue;
     }
     if (!seg) {
+      // "Russian-born businessman", "a Lagos-based charity": the place the actor comes from
+      if ((np.country || np.orgName) && !np.agents.length && !np.name && !np.org && originSuffixAt(doc, j)) {
+        j += 2;
+        continue;
+      }
       if (doc.pos[j] === 'NUM' && nothingYet && !(j > 0 && NOT_NAMES.has(doc.lower[j - 1]))) {
         j++;
         continue;
@@ -475,6 +496,7 @@ function mergeOf(np: NP, sub: NP): void {
   if (!np.country) {
     np.country = sub.country;
     np.countryIsMetonym = sub.countryIsMetonym;
+    np.metonymSectors = sub.metonymSectors;
   }
   if (sub.org && !np.org) np.org = sub.org;
   const head = np.agents[np.agents.length - 1];
@@ -504,6 +526,8 @@ function codeOf(np: NP, date: string | null, k: ActorKnowledge): { country: stri
       sectors = from ? [...from.sectors] : [...head.sectors];
     } else sectors = [...head.sectors];
   } else if (np.countryIsMetonym) sectors = [...np.metonymSectors];
+  // "opposition lawmaker", "opposition party": a modifier that adds its sectors to the head's (PLOVER)
+  for (const m of modifiers) if (m.adds) for (const s of m.sectors) if (sectors.length && !sectors.includes(s)) sectors.push(s);
   if (np.personId !== null) {
     const person = k.people[np.personId];
     const term = termOn(person, date);
@@ -511,14 +535,19 @@ function codeOf(np: NP, date: string | null, k: ActorKnowledge): { country: stri
       country = term.country;
       sectors = [...term.sectors];
     } else {
-      // known person outside every listed office: a former office holder after the last one
+      // known person outside every listed office: what the phrase calls them ("opposition leader
+      // Raila Odinga"), else a former office holder after the last one
       const last = person.terms.reduce((a, b) => (b.to > a.to ? b : a));
       const ended = date ? person.terms.filter((t) => t.to < date) : [];
       country = ended.length ? ended[ended.length - 1].country : country ?? last.country;
-      sectors = ended.length ? ['ELI'] : [];
+      if (!sectors.length) sectors = ended.length ? ['ELI'] : [];
     }
   }
   if (np.eli) sectors = ['ELI'];
+  else if (np.civilian && !sectors.length) sectors = ['CVL'];
+  // PLOVER: a partially recognised entity's PRE is added to whatever else the phrase codes
+  // ("Transnistrian authorities" → MDA GOV PRE)
+  if (np.countryIsMetonym && np.metonymSectors.includes('PRE') && !sectors.includes('PRE')) sectors.push('PRE');
   if (np.headReplaced && np.personId === null) sectors = np.org?.kind === 'igo' ? sectors : [];
   return { country, sectors };
 }
@@ -719,13 +748,32 @@ export function resolveActorText(text: string, date: string | null, k: ActorKnow
 
 function resolvePhrase(text: string, date: string | null, k: ActorKnowledge): ActorCode {
   const doc = parseText(text.trim());
-  const { mentions } = findWithInfo(doc, normaliseDate(date), k);
+  const { mentions, infos } = findWithInfo(doc, normaliseDate(date), k);
   // the phrase's actor: the widest mention that is not a bare pronoun
-  let best: ActorMention | null = null;
-  for (const m of mentions) {
+  let best = -1;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.kind === 'pronoun') continue;
-    if (!best || m.tokenEnd - m.tokenStart > best.tokenEnd - best.tokenStart || (!best.code && m.code)) best = m;
+    const b = mentions[best];
+    if (!b || m.tokenEnd - m.tokenStart > b.tokenEnd - b.tokenStart || (!b.code && m.code)) best = i;
   }
-  if (!best || !best.code) return { code: null, country: null, sectors: [], name: best?.name ?? null };
-  return { code: best.code, country: best.country, sectors: best.sectors, name: best.name };
+  const m = mentions[best];
+  if (!m || !m.code) return locatedIn(doc, date, k) ?? { code: null, country: null, sectors: [], name: m?.name ?? null };
+  // a town or region named alone ("Mariupol") stands for the people who live there; countries and
+  // capitals (government metonyms) are not names here
+  if (m.kind === 'country' && infos[best].named && !m.sectors.length && m.tokenStart === 0 && m.tokenEnd === doc.tokens.length) {
+    return { code: composeCode(m.country, ['CVL']), country: m.country, sectors: ['CVL'], name: null };
+  }
+  return { code: m.code, country: m.country, sectors: m.sectors, name: m.name };
+}
+
+/**
+ * "regions across Indonesia": a phrase with no actor of its own takes the country it is located in
+ * (the words after a locative preposition), with no sector.
+ */
+function locatedIn(doc: Doc, date: string | null, k: ActorKnowledge): ActorCode | null {
+  const at = doc.lower.findIndex((w, i) => i > 0 && LOCATIVE.has(w));
+  if (at < 0 || at + 1 >= doc.tokens.length) return null;
+  const rest = resolvePhrase(doc.text.slice(doc.starts[at + 1]), date, k);
+  return rest.country ? { code: rest.country, country: rest.country, sectors: [], name: null } : null;
 }

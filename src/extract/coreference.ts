@@ -68,7 +68,8 @@ export function resolveCoreference(doc: Doc, ms: ActorMention[], infos: MentionI
     // 3. role phrases naming an office: "the Armenian defense minister" → its holder on the date
     const agent = info.agent;
     if (agent && agent.person && !info.named) {
-      if (agent.role && m.country) {
+      // (a breakaway entity's office is not its parent country's: "Somaliland's president")
+      if (agent.role && m.country && !m.sectors.includes('PRE')) {
         const pid = officeHolder(k, m.country, agent.role, date);
         if (pid !== null) {
           const term = termOn(k.people[pid], date);

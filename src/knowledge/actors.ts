@@ -21,6 +21,8 @@ export interface ActorEntry {
   /** Agent flags. */
   person?: boolean;
   inherit?: boolean;
+  /** Before another agent, adds its sectors to that head's ("opposition lawmaker" → LEG OPP). */
+  adds?: boolean;
   title?: boolean;
   role?: string;
   /** Person id (index into ActorKnowledge.people) for kind 'person'. */
@@ -28,7 +30,7 @@ export interface ActorEntry {
   /** Whether this variant was the surname alone. */
   surname?: boolean;
   /** Modifier effect. */
-  effect?: 'eli' | 'skip' | 'det';
+  effect?: 'eli' | 'cvl' | 'skip' | 'det';
   /** Acronyms ("US", "WHO") only match upper-case text. */
   upper?: string[];
 }
@@ -239,8 +241,9 @@ export function loadActorKnowledge(): ActorKnowledge {
   };
   const addDemonym = (code: string, word: string) => {
     addPhrase(root, word, { kind: 'demonym', country: code, sectors: [] });
-    // "Russians", "Kazakhs", "Saudis": plural people nouns name the country's people
-    if (/(?:an|i|k|h|b|z|g|e)$/i.test(word) && !/(?:ese|ish|ch|sh)$/i.test(word)) {
+    // "Russians", "Kazakhs", "Filipinos", "Cypriots": plural people nouns name the country's people
+    // (not adjectives that are their own plural: Chinese, British, Dutch, Swiss)
+    if (!/(?:ese|ish|ch|sh|s|x)$/i.test(word)) {
       addPhrase(root, word + 's', { kind: 'demonym', country: code, sectors: [] });
     }
   };
@@ -304,6 +307,7 @@ export function loadActorKnowledge(): ActorKnowledge {
       sectors: sec.trim() === '-' ? [] : sec.trim().split(/\s+/),
       person: fl.includes('p') || undefined,
       inherit: fl.includes('i') || undefined,
+      adds: fl.includes('add') || undefined,
       title: fl.includes('title') || undefined,
       role: fl.find((f) => f.startsWith('role='))?.slice(5),
     };
@@ -326,7 +330,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   for (const line of dictLines('modifiers.tsv')) {
     const [word, effect] = line.split('\t');
     if (!word || !effect) continue;
-    addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'skip' | 'det' });
+    addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'cvl' | 'skip' | 'det' });
   }
   // people
   const people: Person[] = [];
@@ -364,7 +368,8 @@ export function loadActorKnowledge(): ActorKnowledge {
       if (v === '-') continue;
       addPhrase(root, v, { kind: 'person', country: null, sectors: [], personId: person.id });
       const parts = v.split(/\s+/);
-      if (parts.length > 1 && autoSurname) {
+      // a one- or two-letter last word ("Kim Jong Un", "Abdullah II") is no surname: "UN" is not Kim
+      if (parts.length > 1 && autoSurname && parts[parts.length - 1].length >= 3) {
         addPhrase(root, parts[parts.length - 1], { kind: 'person', country: null, sectors: [], personId: person.id, surname: true });
       }
     }

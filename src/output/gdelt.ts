@@ -45,16 +45,22 @@ export function numericEventId(id: string): string {
 // Transnational actors are coded like CAMEO's IGOUNO / NGOHRIAMN: a type, then the group itself last.
 const GROUP_TYPES = new Set(['IGO', 'NGO', 'IMG', 'ISM', 'MNC']);
 
+// Dyad writes PLOVER sector codes; GDELT columns hold CAMEO's, where media was MED and health HLH.
+const CAMEO_SECTOR: Record<string, string> = { JRN: 'MED', MED: 'HLH' };
+const cameoSector = (s: string): string => CAMEO_SECTOR[s] ?? s;
+
 function actorCells(a: EventActor | null): Cell[] {
   if (!a) return ACTOR.map(() => null);
   const name = (a.name ?? a.text).toUpperCase();
-  let types = a.sectors;
+  let types = a.sectors.map(cameoSector);
+  const composed = (a.country ?? '') + a.sectors.join('');
+  const code = a.code === composed ? (a.country ?? '') + types.join('') : a.code;
   let group: string | null = null;
   if (a.country === null && types.length >= 2 && GROUP_TYPES.has(types[0]!)) {
     group = types[types.length - 1]!;
     types = types.slice(0, -1);
   }
-  return [a.code, name, a.country, group, null, null, null, types[0], types[1], types[2]];
+  return [code, name, a.country, group, null, null, null, types[0], types[1], types[2]];
 }
 
 function geoCells(l: EventLocation | null): Cell[] {

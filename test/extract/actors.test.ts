@@ -24,7 +24,7 @@ test('country word + agent noun', () => {
   const ms = mentions('The Armenian Defense Ministry said Russian troops and Chinese journalists arrived.');
   assert.equal(find(ms, 'The Armenian Defense Ministry').code, 'ARMGOVMIL');
   assert.equal(find(ms, 'Russian troops').code, 'RUSMIL');
-  assert.equal(find(ms, 'Chinese journalists').code, 'CHNMED');
+  assert.equal(find(ms, 'Chinese journalists').code, 'CHNJRN');
 });
 
 test('British spelling, possessive owner, capital metonym', () => {
@@ -208,7 +208,8 @@ test('place names take their country; a surname met earlier stays the person', a
   const code = (t: string) => resolveActorText(t, '2022-03-01', kp).code;
   assert.equal(code('Kano State government'), 'NGAGOV');
   assert.equal(code('Rakhine Buddhists'), 'MMRBUD');
-  assert.equal(code('Mariupol'), 'UKR');
+  // a town named alone stands for its people
+  assert.equal(code('Mariupol'), 'UKRCVL');
   // without the gazetteer the name stays uncoded
   assert.equal(resolveActorText('Mariupol', '2022-03-01', k).code, null);
   const ms = findActorMentions(parseText('Senator Henry Jackson arrived. Jackson said the talks failed.'), '1975-01-01', kp);
@@ -231,4 +232,97 @@ test('an agent noun applies to every country of its "of"/"in" list', () => {
   assert.deepEqual(ls.map((m) => m.code), ['FRALEG', 'DEULEG']);
   // a plain list stays plain
   assert.deepEqual(mentions('Russia and China signed a deal.').map((m) => m.code), ['RUS', 'CHN']);
+});
+
+test('"ordinary"/"average" people are civilians unless the head noun gives a sector', () => {
+  assert.equal(resolveActorText('ordinary Peruvians', null, k).code, 'PERCVL');
+  assert.equal(resolveActorText('average Chileans', null, k).code, 'CHLCVL');
+  assert.equal(resolveActorText('ordinary soldiers', null, k).code, 'MIL');
+  assert.equal(resolveActorText('Peruvians', null, k).code, 'PER');
+});
+
+test('"X-born" / "X-based" give the country of origin', async () => {
+  const { loadKnowledge } = await import('../../src/knowledge/index.js');
+  const kp = loadKnowledge().actors;
+  assert.equal(resolveActorText('a Peruvian-born banker', null, k).code, 'PERBUS');
+  assert.equal(resolveActorText('a Lima-based newspaper', null, k).code, 'PERJRN');
+  assert.equal(resolveActorText('an Arequipa-based charity', null, kp).code, 'PERNGO');
+});
+
+test('a town alone is its people; countries and capitals are not', async () => {
+  const { loadKnowledge } = await import('../../src/knowledge/index.js');
+  const kp = loadKnowledge().actors;
+  assert.equal(resolveActorText('Arequipa', null, kp).code, 'PERCVL');
+  assert.equal(resolveActorText('Peru', null, kp).code, 'PER');
+  assert.equal(resolveActorText('Lima', null, kp).code, 'PERGOV');
+});
+
+test('a phrase with no actor of its own takes the country it is located in', () => {
+  assert.equal(resolveActorText('villages across Peru', null, k).code, 'PER');
+  assert.equal(resolveActorText('villages across the river', null, k).code, null);
+});
+
+test('a one- or two-letter last word is no surname ("UN" is not Kim Jong Un)', () => {
+  assert.equal(resolveActorText('UN peacekeepers', null, k).code, 'IGOUNOMIL');
+  assert.equal(resolveActorText('Kim Jong Un', '2020-01-01', k).code, 'PRKGOV');
+});
+
+test('PLOVER sectors: JRN for media, MED for health, PRE, company and armed-group heads', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('Chilean reporters'), 'CHLJRN');
+  assert.equal(code('Peruvian nurses'), 'PERMED');
+  assert.equal(code('a self-declared republic'), 'PRE');
+  assert.equal(code('Acme Ltd'), 'BUS');
+  assert.equal(code('the Condor Liberation Front'), 'REB');
+  assert.equal(code('Israeli settlers'), 'ISRCVL');
+});
+
+test('demonym plurals name the people; self-plural adjectives get no -s form', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('Filipinos'), 'PHL');
+  assert.equal(code('three Cypriots'), 'CYP');
+  assert.equal(code('Czechs'), 'CZE');
+  assert.equal(code('Swisss'), null);
+});
+
+test('office terms we list decide the sector on the date; warship classes give their navy', () => {
+  assert.equal(resolveActorText('Andrei Kartapolov', '2020-06-01', k).code, 'RUSGOVMIL');
+  assert.equal(resolveActorText('Kartapolov', '2022-06-01', k).code, 'RUSLEG');
+  assert.equal(resolveActorText('Mahamat Deby', '2022-01-01', k).code, 'TCDGOV');
+  assert.equal(resolveActorText('a Ticonderoga-class cruiser', null, k).code, 'USAMIL');
+});
+
+test('a commander or supporters take the sector of the body they belong to', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('rebel commander'), 'REB');
+  assert.equal(code('police commander'), 'COP');
+  assert.equal(code('a Peruvian commander'), 'PERMIL');
+  assert.equal(code('opposition supporters'), 'OPP');
+  assert.equal(code('tribal elders'), 'CVL');
+});
+
+test('a partially recognised entity adds PRE to the sectors and has no parent-country office holder', () => {
+  const code = (t: string) => resolveActorText(t, '2021-01-01', k).code;
+  assert.equal(code('Transnistrian authorities'), 'MDAGOVPRE');
+  assert.equal(code("Somaliland's president"), 'SOMGOVPRE');
+  assert.equal(code("Somalia's president"), 'SOMGOV');
+  assert.equal(code('Nagorno-Karabakh'), 'AZEPRE');
+  assert.equal(code('the president of Abkhazia'), 'GEOGOVPRE');
+});
+
+test('"X-led" names the leader; mercenaries are paramilitaries unless their group codes them', () => {
+  const code = (t: string) => resolveActorText(t, null, k).code;
+  assert.equal(code('the Peruvian-led coalition forces'), 'PERMIL');
+  assert.equal(code('Chilean mercenaries'), 'CHLPRM');
+  assert.equal(code('Chilean airstrikes'), 'CHLMIL');
+});
+
+test('"opposition" adds OPP to the head; ousted officials are ELI; a title names a person out of listed office', () => {
+  const code = (t: string, d: string | null = null) => resolveActorText(t, d, k).code;
+  assert.equal(code('opposition lawmakers'), 'LEGOPP');
+  assert.equal(code('the opposition party'), 'PTYOPP');
+  assert.equal(code('an ousted president'), 'ELI');
+  // Blair after his last listed office: ELI alone, but the phrase's own title wins
+  assert.equal(code('Tony Blair', '2015-01-01'), 'GBRELI');
+  assert.equal(code('opposition leader Tony Blair', '2015-01-01'), 'GBROPP');
 });

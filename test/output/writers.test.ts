@@ -131,6 +131,20 @@ test('gdelt: 61 columns in the official order, no header by default', () => {
   assert.equal(formatterFor('gdelt', { header: true }).header(), GDELT_COLUMNS.join('\t') + '\n');
 });
 
+test('gdelt: PLOVER sector codes become CAMEO types (JRN media is MED, MED health is HLH)', () => {
+  const f = formatterFor('gdelt', { dateAdded: new Date('2023-03-14T08:09:10Z') });
+  const rec = sampleRecord({
+    source: { text: 'Finnish reporters', start: 0, end: 17, code: 'FINJRN', country: 'FIN', sectors: ['JRN'], name: null },
+    target: { text: 'nurses', start: 20, end: 26, code: 'MED', country: null, sectors: ['MED'], name: null },
+  });
+  const cols = f.format(rec, META).slice(0, -1).split('\t');
+  const get = (c: string) => cols[GDELT_COLUMNS.indexOf(c)];
+  assert.equal(get('Actor1Code'), 'FINMED');
+  assert.equal(get('Actor1Type1Code'), 'MED');
+  assert.equal(get('Actor2Code'), 'HLH');
+  assert.equal(get('Actor2Type1Code'), 'HLH');
+});
+
 test('plover: PLOVER manual JSON field names', () => {
   const line = formatterFor('plover').format(sampleRecord(), META);
   const o = JSON.parse(line);
