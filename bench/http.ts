@@ -15,6 +15,7 @@ import { contentHash } from '../src/ingest/hash.js';
 import { loadCoder } from '../src/ingest/coder.js';
 import { BUILD_DIR, SHARED_DIR } from '../src/paths.js';
 import { migrateKeys } from '../src/server/keys.js';
+import { LATEST_MIGRATION } from '../src/store/migrations.js';
 import { openStore, type StoredArticle } from '../src/store/store.js';
 import type { Analysis, Article, EventActor } from '../src/types.js';
 import { polnear } from './corpora.js';
@@ -24,7 +25,7 @@ export interface HttpBenchOptions {
   articles?: number;
   seconds?: number;
   connections?: number;
-  /** Store file (default build/bench-http-<N>.sqlite); built if missing. */
+  /** Store file (default build/bench-http-<N>.sqlite); built if missing or of an older (or other) schema. */
   db?: string;
   rebuild?: boolean;
   log?: (msg: string) => void;
@@ -146,6 +147,26 @@ export async function buildBenchStore(path: string, n: number, log: (m: string) 
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * The newest store migration a cached bench store has run (null: no store there, or none readable).
+ * A cache whose schema is not the current one is rebuilt, so what is measured is a store as the
+ * current code writes it (indexes, planner statistics), not an older one patched by migrations.
+ */
+async function cachedSchema(path: string): Promise<string | null> {
+  if (!existsSync(path)) return null;
+  try {
+    const store = await openStore(path, { readonly: true });
+    try {
+      const row = store.sqlite?.prepare('select max(name) as name from kysely_migration').get() as { name: string | null } | undefined;
+      return row?.name ?? null;
+    } finally {
+      await store.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (null where there is none). */
 function cpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -187,12 +208,14 @@ export async function runHttpBench(opts: HttpBenchOptions = {}): Promise<HttpBen
   const log = opts.log ?? ((m: string) => process.stderr.write(`bench http: ${m}\n`));
   const db = opts.db ?? join(BUILD_DIR, `bench-http-${n}.sqlite`);
   let buildSeconds: number | null = null;
-  if (opts.rebuild || !existsSync(db)) {
+  const schema = opts.rebuild ? null : await cachedSchema(db);
+  if (schema !== LATEST_MIGRATION) {
+    if (schema) log(`cached store has schema ${schema}, not ${LATEST_MIGRATION}: rebuilding`);
     log(`building ${n}-article store at ${db} (cached for later runs)`);
     buildSeconds = await buildBenchStore(db, n, log);
   }
-  // Opening writable runs the store's migrations, so a store cached by an older version gets the
-  // current indexes; planner statistics are refreshed when an index has none yet.
+  // The server's own migrations (API keys); planner statistics are refreshed when the search index
+  // has none yet.
   const store = await openStore(db);
   await migrateKeys(store.db);
   const stat = store.sqlite?.prepare(`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`).get() as { n: number } | undefined;

@@ -53,8 +53,10 @@ function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', code: stri
  * The filter as WHERE terms on `e`, an events row (or any relation with the columns of
  * EVENT_SEARCH_COLUMNS, such as the index scan in searchEventsSqlite). No join: full text is an
  * `article_id in (…)` subquery, so aggregates never touch the articles table otherwise.
+ * `perEvent` (SQLite): test full text per event read instead (see fullTextPerEvent), for a common
+ * query read in page order, where the page fills after a few events.
  */
-export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>): Q<O> {
+export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false): Q<O> {
   q = applyDateRange(q, f);
   if (f.source) q = actorWhere(q, 'source', f.source, countries);
   if (f.target) q = actorWhere(q, 'target', f.target, countries);
@@ -76,7 +78,7 @@ export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, cou
   }
   if (f.q) {
     const words = ftsWords(f.q);
-    if (words.length > 0) q = q.where(fullTextArticles(words, dialect));
+    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(words) : fullTextArticles(words, dialect));
   }
   return q;
 }
@@ -95,6 +97,18 @@ function fullTextArticles(words: string[], dialect: Dialect): Expression<SqlBool
     return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.seq in (select rowid from articles_fts where articles_fts match ${match}))`;
   }
   return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.tsv @@ plainto_tsquery('english', ${words.join(' ')}))`;
+}
+
+/**
+ * SQLite: the same test, per event: its article's seq (from the unique index on articles.id, which
+ * holds it) is among the FTS rowids, a set of integers built once. fullTextArticles builds the set
+ * of matching article ids instead, one articles lookup per match (tens of thousands for a common
+ * word) however few events the page needs; here the cost follows the events read (about twice
+ * fullTextArticles' per event, so it loses when matches are rare and many events are read).
+ */
+function fullTextPerEvent(words: string[]): Expression<SqlBool> {
+  const match = words.map((w) => `"${w}"`).join(' ');
+  return sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
 }
 
 /** `a` (an articles row) holds all the words. */
@@ -149,6 +163,12 @@ function withArticle<O>(q: SelectQueryBuilder<any, any, O>, events: 'e' | 'ev') 
     .select(['a.date as a_date', 'a.title as a_title', 'a.url as a_url', 'a.source as a_source']);
 }
 
+/** The events rows and articles of a page of keys (rid: the events rowid), in page order. */
+async function pageRows(db: Kysely<Database>, page: Q<EventRow>, order: 'asc' | 'desc'): Promise<EventRow[]> {
+  const q = withArticle(db.selectFrom(page.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`)) as never, 'ev');
+  return (await inOrder(q as unknown as Q<EventRow>, order).execute()) as EventRow[];
+}
+
 /**
  * A filter on "this country on any side" (country=, or actor= with a country) as arms: one column
  * each (source, target and for country= the location), with the rest of the filter alongside.
@@ -165,6 +185,25 @@ function countryArms(f: EventQuery, countries: ReadonlySet<string>): { country: 
   return null;
 }
 
+/** SQLite full-text searches count their matching articles up to this many (see fullTextPlan). */
+export const FULL_TEXT_COUNT_CAP = 1000;
+
+/**
+ * How an SQLite search tests full text, from the number of matching articles (counted up to
+ * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common; and whether an
+ * ordered scan could fill the page within `budget` entries even if every event read were in the
+ * range and passed the other filters (n events at the matching articles' share of all articles).
+ */
+async function fullTextPlan(db: Kysely<Database>, words: string[], n: number, budget: number, cap: number): Promise<{ perEvent: boolean; scan: boolean }> {
+  const match = words.map((w) => `"${w}"`).join(' ');
+  const { rows } = await sql<{ m: number; articles: number | null }>`select
+      (select count(*) from (select 1 from articles_fts where articles_fts match ${match} limit ${cap})) as m,
+      (select max(seq) from articles) as articles`.execute(db);
+  const m = Number(rows[0]?.m ?? 0);
+  const articles = Number(rows[0]?.articles ?? 0);
+  return { perEvent: m >= cap, scan: m > 0 && (n * articles) / m <= budget };
+}
+
 /**
  * The first `n` matching events in order, on SQLite, with one of three plans:
  * 0. A country on any side (country=, actor=RUS): one arm per side, each reading its (column,
@@ -173,34 +212,41 @@ function countryArms(f: EventQuery, countries: ReadonlySet<string>): { country: 
  *    for at most `budget` (SCAN_BUDGET) entries and test the filter on each; only matching entries
  *    fetch their row (by rowid) and article. SQLite keeps the subquery's index order, so the outer
  *    ORDER BY needs no sort and LIMIT stops the scan as soon as the page is full: cheap whenever
- *    matches are not rare, whatever the filter.
+ *    matches are not rare, whatever the filter. Skipped when full text alone is too rare for the
+ *    page to fill within the budget (fullTextPlan).
  * 2. Otherwise the planner's choice (country, place or full-text index), then a sort of the few
  *    matches. A dyad or a single article skips plans 0 and 1: its own index is always better.
  */
 async function sqliteSearch(
   db: Kysely<Database>, countries: ReadonlySet<string>, f: EventQuery, n: number, after: EventKey | null, order: 'asc' | 'desc', budget: number,
+  fullTextCap: number,
 ): Promise<EventRow[]> {
   const dyad = f.source !== undefined && f.target !== undefined && countries.has(f.source) && countries.has(f.target);
+  const words = f.q ? ftsWords(f.q) : [];
+  const text = words.length > 0 && !dyad && !f.articleId ? await fullTextPlan(db, words, n, budget, fullTextCap) : { perEvent: false, scan: true };
   const arms = dyad || f.articleId ? null : countryArms(f, countries);
   if (arms) {
     // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
     const armQueries = arms.columns.map((col, i) => {
       const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
         .where(`e.${col}`, '=', arms.country) as unknown as Q<EventRow>;
-      return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries), after, order), order).limit(n).as(`arm${i}`)).selectAll();
+      return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, text.perEvent), after, order), order).limit(n).as(`arm${i}`)).selectAll();
     });
     const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
-    const q = withArticle(db.selectFrom(union.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`)) as never, 'ev');
-    return (await inOrder(q as unknown as Q<EventRow>, order).limit(n).execute()) as EventRow[];
+    // The page's keys first, then its rows: joining every arm's rows before the final sort and
+    // limit would read (and sort) up to three times as many full event rows.
+    const page = inOrder(db.selectFrom(union.as('e')).selectAll() as unknown as Q<EventRow>, order).limit(n);
+    return pageRows(db, page, order);
   }
-  if (!dyad && !f.articleId) {
+  if (!dyad && !f.articleId && text.scan) {
     const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
     const scan = inOrder(afterKey(applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f), after, order), order)
       .limit(budget);
-    // Filters test the scanned index entries (alias e); `ev` is the events row fetched for a match.
-    const joined = db.selectFrom(scan.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`));
-    const q = applyEventQuery(withArticle(joined as never, 'ev') as unknown as Q<EventRow>, f, 'sqlite', countries);
-    const rows = (await inOrder(q, order).limit(n).execute()) as EventRow[];
+    // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
+    // otherwise test some terms (full text) only after joining each scanned entry's row and article.
+    const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent), order)
+      .limit(n);
+    const rows = await pageRows(db, page, order);
     if (rows.length >= n) return rows;
   }
   const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries);
@@ -215,10 +261,11 @@ async function sqliteSearch(
 export async function searchEvents(
   db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
   f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
+  fullTextCap = FULL_TEXT_COUNT_CAP,
 ): Promise<EventPage> {
   let rows: EventRow[];
   if (dialect === 'sqlite') {
-    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget);
+    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
   } else {
     // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
     const q = inOrder(afterKey(applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries), after, order), order);

@@ -192,6 +192,27 @@ function queryIndexes(): Migration {
   };
 }
 
-export function migrationProvider(dialect: DialectName): MigrationProvider {
-  return { getMigrations: async () => ({ '0001_initial': initial(dialect), '0002_query_indexes': queryIndexes() }) };
+/**
+ * (source country, date, key): a source country alone, or the source arm of a country= search,
+ * reads its events newest first and stops at a page, as the target and location arms already do
+ * (events_dyad puts the target between source and date, so it can only serve them with a sort).
+ */
+function sourceIndex(): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('events_source').ifNotExists().on('events').columns(['source_country', 'date', 'article_id', 'id']).execute();
+    },
+  };
 }
+
+/** Migration names, oldest first; the last is the schema version (see latestMigration). */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return { '0001_initial': initial(dialect), '0002_query_indexes': queryIndexes(), '0003_source_index': sourceIndex() };
+}
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}
+
+/** The newest migration's name: a store whose history ends here has the current schema. */
+export const LATEST_MIGRATION = Object.keys(migrations('sqlite')).at(-1)!;

@@ -1,8 +1,9 @@
 // The API's search and aggregate queries against a brute-force reference, on SQLite and PostgreSQL:
 // a few hundred made-up articles spread over years, dyads, places and words, every filter alone and
-// combined, pages walked with cursors in both orders. On SQLite both search plans are checked (the
-// ordered index scan, and the fallback when the scan budget runs out). Also: a store created before
-// migration 0002 gets the query indexes when it is opened.
+// combined, pages walked with cursors in both orders. On SQLite the search plans are all checked
+// (the ordered index scans, the fallback when the scan budget runs out, full text tested per event
+// or as a set of articles). Also: a store created before migrations 0002 and 0003 gets the query
+// indexes when it is opened.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
@@ -115,6 +116,7 @@ const FILTERS: EventQuery[] = [
   { q: 'sanctions', from: '2018-01-01', to: '2018-12-31' },
   { q: 'sanctions announced', country: 'USA' },
   { q: 'zebrafish' },
+  { q: 'talks', quad: [1, 3] },
   { from: '2016-03', to: '2016-03-31' } as EventQuery,
   { plover: ['AID'], country: 'CHN' },
 ];
@@ -124,27 +126,29 @@ for (const backend of allBackends()) {
     let store: Store;
     after(async () => { await store?.close(); await backend.cleanup(); });
 
-    test('search pages match the brute-force reference for every filter, both orders, both plans', async () => {
+    test('search pages match the brute-force reference for every filter, both orders, every plan', async () => {
       store = await openStore(await backend.fresh());
       await store.putAnalyses(ITEMS);
-      const budgets = backend.name === 'sqlite' ? [undefined, 7] : [undefined];
+      // SQLite: the default plans; the fallback once the scan budget runs out; full text tested per
+      // event (as for a common word: any match count reaches a cap of 1).
+      const tunings: [number | undefined, number | undefined][] = backend.name === 'sqlite' ? [[undefined, undefined], [7, undefined], [undefined, 1]] : [[undefined, undefined]];
       for (const f of FILTERS) {
         const want = ALL.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp);
         // Each filter but the no-match one selects something, and most span several pages.
         assert.equal(want.length === 0, f.q === 'zebrafish', `${JSON.stringify(f)}: ${want.length} reference events`);
         for (const order of ['desc', 'asc'] as const) {
           const expected = order === 'asc' ? want : [...want].reverse();
-          for (const budget of budgets) {
+          for (const [budget, cap] of tunings) {
             const got: EventKey[] = [];
             let after: EventKey | null = null;
             for (let guard = 0; guard < 1000; guard++) {
-              const page = await searchEvents(store.db, store.dialect, ISO3, f, 13, after, order, budget);
+              const page = await searchEvents(store.db, store.dialect, ISO3, f, 13, after, order, budget, cap);
               got.push(...page.events.map((h) => key(h.record)));
               assert.ok(page.events.every((h) => h.article.id === h.record.article_id));
               if (!page.next) break;
               after = page.next;
             }
-            assert.deepEqual(got, expected, `${JSON.stringify(f)} ${order} budget ${budget ?? 'default'}`);
+            assert.deepEqual(got, expected, `${JSON.stringify(f)} ${order} budget ${budget ?? 'default'} full-text cap ${cap ?? 'default'}`);
           }
         }
       }
@@ -164,7 +168,7 @@ for (const backend of allBackends()) {
       }
     });
 
-    test('a store created before migration 0002 gets the query indexes when opened', async () => {
+    test('a store created before migrations 0002 and 0003 gets the query indexes when opened', async () => {
       const loc = await backend.fresh();
       const indexes = backend.name === 'sqlite' ? await oldSqliteStore(loc) : await oldPostgresStore(loc);
       assert.ok(!indexes.includes('events_search'));
@@ -172,7 +176,7 @@ for (const backend of allBackends()) {
       try {
         await s.putAnalyses(ITEMS.slice(0, 30));
         const now = await indexNames(s);
-        for (const name of ['events_search', 'events_dyad', 'events_target', 'events_location_country', 'events_lat_lon', 'articles_date_id']) {
+        for (const name of ['events_search', 'events_dyad', 'events_source', 'events_target', 'events_location_country', 'events_lat_lon', 'articles_date_id']) {
           assert.ok(now.includes(name), `${name} in ${now.join(', ')}`);
         }
         for (const name of ['events_date', 'events_plover', 'events_source_country']) assert.ok(!now.includes(name), `${name} is dropped`);
