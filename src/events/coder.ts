@@ -261,7 +261,7 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      const unknownSubject = m.kind === 'unknown' && m.tokenEnd === left + 1 && doc.pos[m.tokenStart - 1] !== 'ADP';
+      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && doc.pos[m.tokenStart - 1] !== 'ADP';
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
@@ -294,6 +294,29 @@ function findSubject(
     if (QUOTES.has(w) && j < group.first - 1) return null;
   }
   return null;
+}
+
+/** Most nouns and adjectives between an unknown name and its verb ("the Azadliq opposition coalition"). */
+const NAME_MODIFIERS = 3;
+
+/**
+ * Tokens from..last (inclusive) let an unknown name head the subject: nothing, a parenthesised
+ * acronym ("The Asia-Pacific Economic Cooperation (APEC) forum"), or a few nouns and adjectives
+ * naming what it is ("the UNITA militarist wing", "Ibo traditional elders").
+ */
+function headsSubject(doc: Doc, from: number, last: number): boolean {
+  let words = 0;
+  let paren = false;
+  for (let t = from; t <= last; t++) {
+    const w = doc.lower[t];
+    if (w === '(') paren = true;
+    else if (w === ')') paren = false;
+    else if (paren) continue;
+    else if (doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ' || doc.pos[t] === 'PROPN') {
+      if (++words > NAME_MODIFIERS) return false;
+    } else return false;
+  }
+  return !paren;
 }
 
 /**
@@ -617,7 +640,9 @@ function firstActorAfter(mentions: ActorMention[], mentionAt: Int32Array, from: 
 function sameActor(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
   if (a.name && b.name) return a.name === b.name;
-  return a.code !== null && a.code === b.code && a.kind === b.kind;
+  // "Iran threatened ... it said": a pronoun resolved to the other mention's actor is that actor.
+  const pronoun = a.kind === 'pronoun' || b.kind === 'pronoun';
+  return a.code !== null && a.code === b.code && (a.kind === b.kind || pronoun);
 }
 
 function codeVerb(
@@ -648,7 +673,7 @@ function codeVerb(
     // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
     const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
     targets = subject;
-    sources = agent;
+    sources = agent ?? (AGENTLESS_TYPES.has(match.pattern.plover) ? [unknownActorAt(doc, group.verb)] : null);
   }
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
@@ -678,6 +703,16 @@ function codeVerb(
     }
   }
   return events;
+}
+
+// Passives with no agent ("a journalist was killed in a car bomb", "12 were arrested") still report
+// a violent or coercive act; PLOVER codes them with the perpetrator unknown.
+const AGENTLESS_TYPES = new Set(['ASSAULT', 'COERCE']);
+
+/** An unnamed, uncoded source: an empty span at the trigger. */
+function unknownActorAt(doc: Doc, tok: number): ActorMention {
+  const at = doc.starts[tok];
+  return { tokenStart: tok, tokenEnd: tok, head: tok, start: at, end: at, text: '', code: null, country: null, sectors: [], name: null, kind: 'unknown', antecedent: null };
 }
 
 type EventBase = Omit<RawEvent, 'source' | 'target'>;

@@ -1,0 +1,45 @@
+// The coder with actors it cannot name: agentless passives, unknown organisations as subjects, and
+// pronouns that refer back to the source. Sentences of our own, through the public code() API.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { code } from '../../src/index.js';
+import type { EventRecord } from '../../src/types.js';
+
+function events(text: string): EventRecord[] {
+  return code({ id: 't', date: '2022-03-10', text });
+}
+
+function summary(evs: EventRecord[]): string {
+  return evs.map((e) => `${e.source.code}→${e.target?.code ?? '-'} ${e.event.plover}/${e.event.cameo}`).join('; ') || 'no events';
+}
+
+test('an agentless passive of violence is an assault by an unknown source on its subject', () => {
+  const evs = events('Three Indian soldiers were wounded by a roadside bomb.');
+  const e = evs.find((x) => x.event.plover === 'ASSAULT');
+  assert.ok(e, summary(evs));
+  assert.equal(e.source.code, null);
+  assert.equal(e.target?.country, 'IND');
+});
+
+test('an agentless passive of coercion is coded too ("were arrested")', () => {
+  const evs = events('Forty protesters were arrested in Minsk.');
+  assert.ok(evs.some((x) => x.event.plover === 'COERCE' && x.source.code === null), summary(evs));
+});
+
+test('an agentless passive of a cooperative act codes nothing', () => {
+  assert.deepEqual(events('The agreement was signed on Monday.'), []);
+});
+
+test('a pronoun naming the source is not the target ("Iran threatened ..., it said")', () => {
+  const evs = events('Iran threatened to shell Iraqi border towns, it said.');
+  assert.ok(evs.some((x) => x.source.country === 'IRN' && x.event.plover === 'THREATEN'), summary(evs));
+});
+
+test('an unknown organisation heads its subject across an acronym and a kind noun', () => {
+  const evs = events('The Kestrel Freedom Alliance (KFA) forum has agreed to hold talks with the government.');
+  assert.ok(evs.some((x) => x.event.plover === 'AGREE' && x.source.code === null), summary(evs));
+});
+
+test('an unknown name inside a prepositional phrase does not head the subject', () => {
+  assert.deepEqual(events('Voters in the Kestrel Freedom Alliance stronghold agreed to hold talks.'), []);
+});
