@@ -366,13 +366,18 @@ interface Modality {
 function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null): Modality {
   const group = groups[g];
   const m: Modality = { negated: group.negated, future: group.future, hypothetical: group.hypothetical };
+  // "Iraq said it would allow inspectors": a reported "would" is the speaker's "will".
+  if (m.hypothetical && reportedWould(doc, lexicon, groups, g)) {
+    m.hypothetical = false;
+    m.future = true;
+  }
   if (g === 0) {
     if (group.infinitive && subject) m.future = true;
     return m;
   }
   const gov = groups[g - 1];
   const prev = previous[g - 1];
-  if (group.infinitive && gov.last >= group.first - 2) {
+  if (group.infinitive && (gov.last >= group.first - 2 || adjunctsOnly(doc, gov.last, group.first))) {
     m.negated ||= prev.negated || lexicon.negation.has(gov.lemma);
     m.future ||= prev.future || lexicon.future.has(gov.lemma);
     m.hypothetical ||= prev.hypothetical || lexicon.hypothetical.has(gov.lemma);
@@ -388,6 +393,30 @@ function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, 
   }
   if (group.infinitive && subject && gov.last <= subject[0].tokenStart) m.future = true;
   return m;
+}
+
+// What may stand between a verb and its infinitive complement ("agreed in principle on Saturday to").
+const ADJUNCT_POS = new Set(['ADP', 'NOUN', 'PROPN', 'DET', 'ADJ', 'NUM', 'ADV']);
+const ADJUNCT_SPAN = 6;
+
+/** Tokens from..to-1 are a short run of adverbials, with no verb, punctuation or conjunction. */
+function adjunctsOnly(doc: Doc, from: number, to: number): boolean {
+  if (to - from > ADJUNCT_SPAN || doc.lower[to - 1] === 'in' || doc.lower[to - 1] === 'order') return false;
+  for (let t = from; t < to; t++) if (!ADJUNCT_POS.has(doc.pos[t])) return false;
+  return true;
+}
+
+/** Group g's modal is "would" (not "would have") and an earlier verb of the sentence reports it. */
+function reportedWould(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number): boolean {
+  const group = groups[g];
+  let would = false;
+  for (let t = group.first; t < group.verb; t++) {
+    if (doc.lower[t] === 'would') would = true;
+    else if (doc.lower[t] === 'have') return false;
+  }
+  if (!would) return false;
+  for (let k = 0; k < g; k++) if (lexicon.speech.has(groups[k].lemma)) return true;
+  return false;
 }
 
 interface Match {
@@ -705,9 +734,10 @@ function codeVerb(
   return events;
 }
 
-// Passives with no agent ("a journalist was killed in a car bomb", "12 were arrested") still report
-// a violent or coercive act; PLOVER codes them with the perpetrator unknown.
-const AGENTLESS_TYPES = new Set(['ASSAULT', 'COERCE']);
+// Passives with no agent ("a journalist was killed in a car bomb", "12 were arrested", "prisoners were
+// freed", "he was accused of fraud") still report an act done to their subject; PLOVER codes them with
+// the source unknown. Cooperative passives ("the deal was signed") are left to their actors.
+const AGENTLESS_TYPES = new Set(['ASSAULT', 'COERCE', 'RETREAT', 'SANCTION', 'ACCUSE']);
 
 /** An unnamed, uncoded source: an empty span at the trigger. */
 function unknownActorAt(doc: Doc, tok: number): ActorMention {

@@ -43,3 +43,10 @@ test('an unknown organisation heads its subject across an acronym and a kind nou
 test('an unknown name inside a prepositional phrase does not head the subject', () => {
   assert.deepEqual(events('Voters in the Kestrel Freedom Alliance stronghold agreed to hold talks.'), []);
 });
+
+test('agentless releases and accusations are coded too ("were freed", "has been accused of")', () => {
+  const freed = events('Forty Kurdish prisoners were freed on Monday.');
+  assert.ok(freed.some((x) => x.event.plover === 'RETREAT' && x.source.code === null), summary(freed));
+  const accused = events('A Swedish journalist has been accused of espionage.');
+  assert.ok(accused.some((x) => x.event.plover === 'ACCUSE' && x.target?.country === 'SWE'), summary(accused));
+});

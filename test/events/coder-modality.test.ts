@@ -1,0 +1,29 @@
+// Modality that reaches past the verb group: a reported "would" and infinitive complements after
+// adverbials. Sentences of our own, through the public code() API.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { code } from '../../src/index.js';
+
+function coded(text: string): string[] {
+  return code({ id: 't', date: '2022-03-10', text }).map((e) => `${e.source.code}→${e.target?.code ?? '-'} ${e.event.plover}/${e.event.cameo}${e.event.aux ? ' ' + e.event.aux : ''}`);
+}
+
+test('a reported "would" is a future: "said it would allow inspectors" is an intent (AGREE)', () => {
+  const got = coded('Iraq said it would allow the return of weapons inspectors.');
+  assert.ok(got.includes('IRQ→- AGREE/0355'), got.join('; '));
+});
+
+test('"would have" stays hypothetical', () => {
+  const got = coded('Iraq said it would have allowed the return of weapons inspectors.');
+  assert.ok(got.includes('IRQ→- RETREAT/086 hypothetical'), got.join('; '));
+});
+
+test('an infinitive complement after adverbials takes the governing verb\'s intent', () => {
+  const got = coded('European Union ministers agreed in principle on Saturday to provide aid to Poland.');
+  assert.ok(got.some((g) => g.endsWith('→POL AGREE/033')), got.join('; '));
+});
+
+test('a purpose infinitive after a non-intent verb stays an act', () => {
+  const got = coded('European Union ministers met in Brussels on Saturday to provide aid to Poland.');
+  assert.ok(got.some((g) => g.endsWith('→POL AID/070')), got.join('; '));
+});
