@@ -71,11 +71,13 @@ export function codeEvents(input: CoderInput): RawEvent[] {
     }
     const clause: SentenceClauses = { groups, subjects, modalities, coded };
     for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause)) sentenceEvents.push(e);
-    foldComplements(groups, sentenceEvents);
+    foldComplements(doc, groups, sentenceEvents);
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
     const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
     if (speech >= 0) sentenceEvents.push(...reportedDemands(doc, input.lexicon, groups, subjects, speech, s));
+    // Text order: the sentence's main event usually comes first ("rioted following a demonstration").
+    sentenceEvents.sort((a, b) => a.trigger - b.trigger);
     for (const e of sentenceEvents) {
       if (speaker && e.trigger !== groups[speech].verb && speaker !== e.source) e.speaker = speaker;
       out.push(e);
@@ -132,10 +134,11 @@ const GOVERNING_TYPES = new Set(['THREATEN', 'REJECT']);
  * the threat (refusal) takes the complement's target, and the complement, which did not happen, is
  * dropped. Mutates `events`.
  */
-function foldComplements(groups: VerbGroup[], events: RawEvent[]): void {
+function foldComplements(doc: Doc, groups: VerbGroup[], events: RawEvent[]): void {
   for (let g = 0; g + 1 < groups.length; g++) {
     const next = groups[g + 1];
-    if (!next.infinitive || next.first !== groups[g].last) continue;
+    // "threatened today to hold a strike": adverbials may come between
+    if (!next.infinitive || (next.first !== groups[g].last && !adjunctsOnly(doc, groups[g].last, next.first))) continue;
     const governing = events.filter((e) => e.trigger === groups[g].verb && e.target === null && GOVERNING_TYPES.has(e.pattern.plover));
     if (governing.length === 0) continue;
     const complement = events.filter((e) => e.trigger === next.verb && governing.some((x) => sameActor(x.source, e.source)));
@@ -261,7 +264,7 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && doc.pos[m.tokenStart - 1] !== 'ADP';
+      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && (doc.pos[m.tokenStart - 1] !== 'ADP' || before === 'of');
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
@@ -305,6 +308,8 @@ const NAME_MODIFIERS = 3;
  * naming what it is ("the UNITA militarist wing", "Ibo traditional elders").
  */
 function headsSubject(doc: Doc, from: number, last: number): boolean {
+  // "Hizbollah (Party of God) group": a name inside the parentheses glosses the one before them
+  if (doc.lower[from] === ')') return false;
   let words = 0;
   let paren = false;
   for (let t = from; t <= last; t++) {

@@ -50,3 +50,8 @@ test('agentless releases and accusations are coded too ("were freed", "has been 
   const accused = events('A Swedish journalist has been accused of espionage.');
   assert.ok(accused.some((x) => x.event.plover === 'ACCUSE' && x.target?.country === 'SWE'), summary(accused));
 });
+
+test('"leaders of" an unknown organisation: the organisation stands for its subject', () => {
+  const evs = events('Leaders of the Kestrel Freedom Alliance agreed to hold talks with Sweden.');
+  assert.ok(evs.some((x) => x.event.plover === 'AGREE' && x.source.code === null && x.target?.country === 'SWE'), summary(evs));
+});

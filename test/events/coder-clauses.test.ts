@@ -1,5 +1,5 @@
-// Modality that reaches past the verb group: a reported "would" and infinitive complements after
-// adverbials. Sentences of our own, through the public code() API.
+// Clause-level coding: modality reaching past the verb group (a reported "would", infinitive
+// complements after adverbials), complements folded into threats, and event order. Sentences of our own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { code } from '../../src/index.js';
@@ -26,4 +26,14 @@ test('an infinitive complement after adverbials takes the governing verb\'s inte
 test('a purpose infinitive after a non-intent verb stays an act', () => {
   const got = coded('European Union ministers met in Brussels on Saturday to provide aid to Poland.');
   assert.ok(got.some((g) => g.endsWith('→POL AID/070')), got.join('; '));
+});
+
+test('a threat takes its complement across an adverb ("threatened today to hold a strike unless X")', () => {
+  const got = coded('Syrian villagers threatened today to hold a general strike unless Israel rescinded the annexation.');
+  assert.deepEqual(got, ['SYRCVL→ISR THREATEN/130']);
+});
+
+test("a sentence's events come in text order, nominal ones included", () => {
+  const got = coded('Kenyan students staged a protest on Monday, demanding the resignation of the minister.');
+  assert.ok(got.length >= 2 && got[0].includes('PROTEST'), got.join('; '));
 });
