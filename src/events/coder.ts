@@ -376,6 +376,14 @@ function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, 
     m.hypothetical = false;
     m.future = true;
   }
+  // "Greece plans to impose", "a pledge to send": a governing word tagged as a noun still governs.
+  const before = group.first - 1;
+  if (group.infinitive && before >= 0 && doc.pos[before] === 'NOUN') {
+    const lemma = doc.lemmas[before];
+    m.future ||= lexicon.future.has(lemma);
+    m.hypothetical ||= lexicon.hypothetical.has(lemma);
+    m.negated ||= lexicon.negation.has(lemma);
+  }
   if (g === 0) {
     if (group.infinitive && subject) m.future = true;
     return m;

@@ -37,3 +37,13 @@ test("a sentence's events come in text order, nominal ones included", () => {
   const got = coded('Kenyan students staged a protest on Monday, demanding the resignation of the minister.');
   assert.ok(got.length >= 2 && got[0].includes('PROTEST'), got.join('; '));
 });
+
+test('a reported future of the speaker itself is its own threat ("NATO confirmed it would tighten ...")', () => {
+  const got = coded('NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.');
+  assert.ok(got.includes('IGOWSTNAT→SRB THREATEN/137'), got.join('; '));
+});
+
+test('a governing verb tagged as a noun still makes its complement an intention ("plans to impose")', () => {
+  const got = coded('Greece, like other members, plans to impose restrictions on Bulgarian workers.');
+  assert.ok(got.some((g) => g.startsWith('GRC→') && g.includes('THREATEN/137')), got.join('; '));
+});

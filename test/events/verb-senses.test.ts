@@ -1,4 +1,4 @@
-// Verb senses added to dictionaries/verbs/*.txt: each pattern family on a sentence of our own.
+// Verb (and noun) senses added to the pattern dictionaries: each family on a sentence of our own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { code } from '../../src/index.js';
@@ -60,4 +60,10 @@ test('forcing someone out of the country expels them', () => {
 
 test('giving a warm welcome to a visitor is hosting', () => {
   assertCodes('President Mattarella gave a warm welcome on Thursday to the Chilean president.', 'ITAGOV→CHLGOV CONSULT/043');
+});
+
+test('a warning of hardship is no threat; the refusal is the event', () => {
+  const got = coded('Despite warnings of famine by aid agencies, the Israeli government is refusing to lift the curfew on Palestinians.');
+  assert.ok(!got.some((g) => g.includes('THREATEN')), got.join('; '));
+  assert.ok(got.includes('ISRGOV→PSE REJECT/120'), got.join('; '));
 });
