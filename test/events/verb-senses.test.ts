@@ -67,3 +67,8 @@ test('a warning of hardship is no threat; the refusal is the event', () => {
   assert.ok(!got.some((g) => g.includes('THREATEN')), got.join('; '));
   assert.ok(got.includes('ISRGOV→PSE REJECT/120'), got.join('; '));
 });
+
+test('agreeing to a ceasefire is AGREE; lifting a curfew concedes (PLOVER manual, CONCEDE)', () => {
+  assertCodes('Bosnia and Croatia agreed to a ceasefire on Monday.', 'BIH→HRV AGREE/0356');
+  assert.ok(coded('Serbia lifted the night curfew in Kosovo on Sunday.').some((g) => g.startsWith('SRB→') && g.endsWith('CONCEDE/0813')));
+});
