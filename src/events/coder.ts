@@ -104,7 +104,8 @@ function reportedDemands(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], subjec
   for (let h = speech + 1; h < groups.length; h++) {
     const g = groups[h];
     let modal = false;
-    for (let t = g.first; t < g.verb; t++) if (lexicon.demand.has(doc.lower[t])) modal = true;
+    // "said that the US must be ready to mediate": the modal may sit on a copula before the group
+    for (let t = groups[h - 1].last; t < g.verb; t++) if (lexicon.demand.has(doc.lower[t])) modal = true;
     if (!modal) continue; // "must not join" is a demand too
     const targets = subjects[h];
     if (!targets) return [];

@@ -47,3 +47,8 @@ test('a governing verb tagged as a noun still makes its complement an intention 
   const got = coded('Greece, like other members, plans to impose restrictions on Bulgarian workers.');
   assert.ok(got.some((g) => g.startsWith('GRC→') && g.includes('THREATEN/137')), got.join('; '));
 });
+
+test('a reported "must" on a copula is a demand ("said that Sweden must be ready to mediate")', () => {
+  const got = coded('The Egyptian president said on Wednesday that Sweden must be ready to mediate between Israel and Lebanon.');
+  assert.ok(got.includes('EGYGOV→SWE REQUEST/100'), got.join('; '));
+});

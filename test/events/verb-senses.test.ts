@@ -72,3 +72,15 @@ test('agreeing to a ceasefire is AGREE; lifting a curfew concedes (PLOVER manual
   assertCodes('Bosnia and Croatia agreed to a ceasefire on Monday.', 'BIH→HRV AGREE/0356');
   assert.ok(coded('Serbia lifted the night curfew in Kosovo on Sunday.').some((g) => g.startsWith('SRB→') && g.endsWith('CONCEDE/0813')));
 });
+
+test('abusing an office is no assault', () => {
+  assert.deepEqual(coded('The Kenyan minister abused his office.'), []);
+});
+
+test('offering troops to someone is an intent to protect them', () => {
+  assertCodes('Syria offered its troops to the Lebanese president.', 'SYR→LBNGOV AGREE/0334');
+});
+
+test('collecting signatures is dissent', () => {
+  assertCodes('The Lithuanian Green Party began collecting signatures against the law.', 'LTUPTY→- PROTEST/140');
+});
