@@ -60,7 +60,7 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
       if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
       subjects.push(subject);
-      const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
+      const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject, sp.last);
       modalities.push(mod);
       const verbEvents = codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.first, sp.last, s, mod);
       coded.push(verbEvents.length > 0);
@@ -369,10 +369,16 @@ interface Modality {
  * not agree to sign") and coordinations ("to sign contracts and negotiate"); a purpose infinitive
  * after a non-verbal predicate ("was in Moscow to sign") states an intention.
  */
-function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null): Modality {
+function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null, sentenceLast: number): Modality {
   const group = groups[g];
   const m: Modality = { negated: group.negated, future: group.future, hypothetical: group.hypothetical };
   // "Iraq said it would allow inspectors": a reported "would" is the speaker's "will".
+  // "may halt mediation if cooperation founders", "would retaliate if attacked": a conditional
+  // commitment is a promise or a threat, coded like a future act.
+  if (m.hypothetical && conditionFollows(doc, group.last, sentenceLast)) {
+    m.hypothetical = false;
+    m.future = true;
+  }
   if (m.hypothetical && reportedWould(doc, lexicon, groups, g)) {
     m.hypothetical = false;
     m.future = true;
@@ -418,6 +424,16 @@ function adjunctsOnly(doc: Doc, from: number, to: number): boolean {
   if (to - from > ADJUNCT_SPAN || doc.lower[to - 1] === 'in' || doc.lower[to - 1] === 'order') return false;
   for (let t = from; t < to; t++) if (!ADJUNCT_POS.has(doc.pos[t])) return false;
   return true;
+}
+
+/** An "if" or "unless" after the verb group in its sentence (before a semicolon). */
+function conditionFollows(doc: Doc, from: number, sentenceLast: number): boolean {
+  for (let t = from; t < sentenceLast; t++) {
+    const w = doc.lower[t];
+    if (w === ';') return false;
+    if (w === 'if' || w === 'unless') return true;
+  }
+  return false;
 }
 
 /** Group g's modal is "would" (not "would have") and an earlier verb of the sentence reports it. */

@@ -52,3 +52,8 @@ test('a reported "must" on a copula is a demand ("said that Sweden must be ready
   const got = coded('The Egyptian president said on Wednesday that Sweden must be ready to mediate between Israel and Lebanon.');
   assert.ok(got.includes('EGYGOV→SWE REQUEST/100'), got.join('; '));
 });
+
+test('a conditional act is a threat ("may cut aid if ..."); without the condition it stays hypothetical', () => {
+  assert.deepEqual(coded('Sweden may cut aid to Kenya if the elections are rigged.'), ['SWE→KEN THREATEN/132']);
+  assert.deepEqual(coded('Sweden may cut aid to Kenya.'), ['SWE→KEN SANCTION/162 hypothetical']);
+});

@@ -55,3 +55,8 @@ test('"leaders of" an unknown organisation: the organisation stands for its subj
   const evs = events('Leaders of the Kestrel Freedom Alliance agreed to hold talks with Sweden.');
   assert.ok(evs.some((x) => x.event.plover === 'AGREE' && x.source.code === null && x.target?.country === 'SWE'), summary(evs));
 });
+
+test('the European Community is the EU (an IGO source, not an unknown name)', () => {
+  const evs = events('The European Community may halt mediation efforts in Serbia.');
+  assert.ok(evs.some((x) => x.source.code === 'IGOEUREEC' && x.target?.country === 'SRB'), summary(evs));
+});
