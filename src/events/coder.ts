@@ -829,6 +829,9 @@ interface SentenceClauses {
   coded: boolean[];
 }
 
+// Passives whose subject does the act of the noun after them ("forces were engaged in ethnic cleansing").
+const STATIVE_PASSIVES = new Set(['engage', 'involve']);
+
 // What may stand between a verb and the head noun of its object ("gave a warm welcome").
 const OBJECT_FILLER = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN']);
 
@@ -840,7 +843,7 @@ function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number 
   for (let g = clause.groups.length - 1; g >= 0; g--) {
     const group = clause.groups[g];
     if (group.last > noun) continue;
-    if (clause.coded[g] || group.passive || !clause.subjects[g]) return -1;
+    if (clause.coded[g] || (group.passive && !STATIVE_PASSIVES.has(group.lemma)) || !clause.subjects[g]) return -1;
     for (let t = group.last; t < noun; t++) {
       // "engaged in ethnic cleansing", "took part in talks": one "in" right after the verb
       if (t === group.last && doc.lower[t] === 'in') continue;

@@ -57,3 +57,8 @@ test('a conditional act is a threat ("may cut aid if ..."); without the conditio
   assert.deepEqual(coded('Sweden may cut aid to Kenya if the elections are rigged.'), ['SWE→KEN THREATEN/132']);
   assert.deepEqual(coded('Sweden may cut aid to Kenya.'), ['SWE→KEN SANCTION/162 hypothetical']);
 });
+
+test('"were engaged in" lends its subject to the event noun after it', () => {
+  const got = coded('Serbian forces were engaged in ethnic cleansing in Kosovo.');
+  assert.ok(got.some((g) => g.startsWith('SRBMIL→') && g.includes('ASSAULT/203')), got.join('; '));
+});
