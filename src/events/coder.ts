@@ -265,7 +265,9 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && (doc.pos[m.tokenStart - 1] !== 'ADP' || before === 'of');
+      // "Leaders of the Azadliq coalition agreed": an unknown name after "<agent noun> of" stands for it
+      const ofAgent = before === 'of' && m.tokenStart >= 2 && mentionAt[m.tokenStart - 2] >= 0 && mentions[mentionAt[m.tokenStart - 2]].kind === 'agent';
+      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && (doc.pos[m.tokenStart - 1] !== 'ADP' || ofAgent);
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;

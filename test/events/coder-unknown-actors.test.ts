@@ -60,3 +60,7 @@ test('the European Community is the EU (an IGO source, not an unknown name)', ()
   const evs = events('The European Community may halt mediation efforts in Serbia.');
   assert.ok(evs.some((x) => x.source.code === 'IGOEUREEC' && x.target?.country === 'SRB'), summary(evs));
 });
+
+test('an unknown name after "of" in an ordinary noun phrase is not the subject', () => {
+  assert.deepEqual(events('Muslim hackers angered by cartoons of the Prophet Mohammed have defaced Danish web sites.'), []);
+});
