@@ -70,7 +70,10 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       }
     }
     const clause: SentenceClauses = { groups, subjects, modalities, coded };
-    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause)) sentenceEvents.push(e);
+    const sourceless: RawEvent[] = [];
+    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause, sourceless)) sentenceEvents.push(e);
+    // "A prisoner died as a result of torture": a sentence whose only event is an actorless violent noun.
+    if (sentenceEvents.length === 0 && sourceless.length > 0) sentenceEvents.push(sourceless[0]);
     foldComplements(doc, groups, sentenceEvents);
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
@@ -858,6 +861,7 @@ function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number 
 
 function codeNouns(
   input: CoderInput, mentionAt: Int32Array, first: number, last: number, sentence: number, consumed: Set<number>, clause: SentenceClauses,
+  sourceless: RawEvent[],
 ): RawEvent[] {
   const { doc, mentions, patterns } = input;
   const out: RawEvent[] = [];
@@ -908,7 +912,16 @@ function codeNouns(
         if (t) targets = [t];
       }
     }
-    if (!sources) continue;
+    if (!sources) {
+      // kept aside (first only) with an unknown source, for sentences that code nothing else
+      if (sourceless.length === 0 && AGENTLESS_TYPES.has(match.pattern.plover)) {
+        sourceless.push({
+          sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, source: unknownActorAt(doc, i), target: targets?.[0] ?? null,
+          negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null,
+        });
+      }
+      continue;
+    }
     const base: EventBase = {
       sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: mod?.negated ?? false, future: mod?.future ?? false,
       hypothetical: mod?.hypothetical ?? false, matched: [i, ...match.matched], speaker: null,

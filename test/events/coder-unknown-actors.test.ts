@@ -64,3 +64,13 @@ test('the European Community is the EU (an IGO source, not an unknown name)', ()
 test('an unknown name after "of" in an ordinary noun phrase is not the subject', () => {
   assert.deepEqual(events('Muslim hackers angered by cartoons of the Prophet Mohammed have defaced Danish web sites.'), []);
 });
+
+test('a sentence whose only event is an actorless violent noun codes it with an unknown source', () => {
+  const evs = events('Heavy shelling continued overnight near Donetsk.');
+  assert.ok(evs.length === 1 && evs[0].event.plover === 'ASSAULT' && evs[0].source.code === null, summary(evs));
+});
+
+test('an actorless violent noun adds nothing to a sentence with an event of its own', () => {
+  const evs = events('Sweden criticized the bombing of Kabul.');
+  assert.ok(evs.every((x) => x.source.country === 'SWE'), summary(evs));
+});
