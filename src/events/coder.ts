@@ -60,7 +60,7 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
       if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
       subjects.push(subject);
-      const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
+      const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject, sp.last);
       modalities.push(mod);
       const verbEvents = codeVerb(input, mentionAt, group, groups[g + 1], subject, sp.first, sp.last, s, mod);
       coded.push(verbEvents.length > 0);
@@ -70,12 +70,17 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       }
     }
     const clause: SentenceClauses = { groups, subjects, modalities, coded };
-    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause)) sentenceEvents.push(e);
-    foldComplements(groups, sentenceEvents);
+    const sourceless: RawEvent[] = [];
+    for (const e of codeNouns(input, mentionAt, sp.first, sp.last, s, consumed, clause, sourceless)) sentenceEvents.push(e);
+    // "A prisoner died as a result of torture": a sentence whose only event is an actorless violent noun.
+    if (sentenceEvents.length === 0 && sourceless.length > 0) sentenceEvents.push(sourceless[0]);
+    foldComplements(doc, groups, sentenceEvents);
     // Reported speech: the subject of the sentence's reporting verb speaks for every other event in it.
     const speech = groups.findIndex((gr, k) => input.lexicon.speech.has(gr.lemma) && subjects[k] !== null);
     const speaker = speech >= 0 ? (subjects[speech] as ActorMention[])[0] : null;
     if (speech >= 0) sentenceEvents.push(...reportedDemands(doc, input.lexicon, groups, subjects, speech, s));
+    // Text order: the sentence's main event usually comes first ("rioted following a demonstration").
+    sentenceEvents.sort((a, b) => a.trigger - b.trigger);
     for (const e of sentenceEvents) {
       if (speaker && e.trigger !== groups[speech].verb && speaker !== e.source) e.speaker = speaker;
       out.push(e);
@@ -102,7 +107,8 @@ function reportedDemands(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], subjec
   for (let h = speech + 1; h < groups.length; h++) {
     const g = groups[h];
     let modal = false;
-    for (let t = g.first; t < g.verb; t++) if (lexicon.demand.has(doc.lower[t])) modal = true;
+    // "said that the US must be ready to mediate": the modal may sit on a copula before the group
+    for (let t = groups[h - 1].last; t < g.verb; t++) if (lexicon.demand.has(doc.lower[t])) modal = true;
     if (!modal) continue; // "must not join" is a demand too
     const targets = subjects[h];
     if (!targets) return [];
@@ -132,10 +138,11 @@ const GOVERNING_TYPES = new Set(['THREATEN', 'REJECT']);
  * the threat (refusal) takes the complement's target, and the complement, which did not happen, is
  * dropped. Mutates `events`.
  */
-function foldComplements(groups: VerbGroup[], events: RawEvent[]): void {
+function foldComplements(doc: Doc, groups: VerbGroup[], events: RawEvent[]): void {
   for (let g = 0; g + 1 < groups.length; g++) {
     const next = groups[g + 1];
-    if (!next.infinitive || next.first !== groups[g].last) continue;
+    // "threatened today to hold a strike": adverbials may come between
+    if (!next.infinitive || (next.first !== groups[g].last && !adjunctsOnly(doc, groups[g].last, next.first))) continue;
     const governing = events.filter((e) => e.trigger === groups[g].verb && e.target === null && GOVERNING_TYPES.has(e.pattern.plover));
     if (governing.length === 0) continue;
     const complement = events.filter((e) => e.trigger === next.verb && governing.some((x) => sameActor(x.source, e.source)));
@@ -261,7 +268,9 @@ function findSubject(
       const after = doc.lower[m.tokenEnd] ?? '';
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
-      const unknownSubject = m.kind === 'unknown' && m.tokenEnd === left + 1 && doc.pos[m.tokenStart - 1] !== 'ADP';
+      // "Leaders of the Azadliq coalition agreed": an unknown name after "<agent noun> of" stands for it
+      const ofAgent = before === 'of' && m.tokenStart >= 2 && mentionAt[m.tokenStart - 2] >= 0 && mentions[mentionAt[m.tokenStart - 2]].kind === 'agent';
+      const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && (doc.pos[m.tokenStart - 1] !== 'ADP' || ofAgent);
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
@@ -294,6 +303,31 @@ function findSubject(
     if (QUOTES.has(w) && j < group.first - 1) return null;
   }
   return null;
+}
+
+/** Most nouns and adjectives between an unknown name and its verb ("the Azadliq opposition coalition"). */
+const NAME_MODIFIERS = 3;
+
+/**
+ * Tokens from..last (inclusive) let an unknown name head the subject: nothing, a parenthesised
+ * acronym ("The Asia-Pacific Economic Cooperation (APEC) forum"), or a few nouns and adjectives
+ * naming what it is ("the UNITA militarist wing", "Ibo traditional elders").
+ */
+function headsSubject(doc: Doc, from: number, last: number): boolean {
+  // "Hizbollah (Party of God) group": a name inside the parentheses glosses the one before them
+  if (doc.lower[from] === ')') return false;
+  let words = 0;
+  let paren = false;
+  for (let t = from; t <= last; t++) {
+    const w = doc.lower[t];
+    if (w === '(') paren = true;
+    else if (w === ')') paren = false;
+    else if (paren) continue;
+    else if (doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ' || doc.pos[t] === 'PROPN') {
+      if (++words > NAME_MODIFIERS) return false;
+    } else return false;
+  }
+  return !paren;
 }
 
 /**
@@ -340,16 +374,35 @@ interface Modality {
  * not agree to sign") and coordinations ("to sign contracts and negotiate"); a purpose infinitive
  * after a non-verbal predicate ("was in Moscow to sign") states an intention.
  */
-function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null): Modality {
+function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, previous: Modality[], subject: ActorMention[] | null, sentenceLast: number): Modality {
   const group = groups[g];
   const m: Modality = { negated: group.negated, future: group.future, hypothetical: group.hypothetical };
+  // "Iraq said it would allow inspectors": a reported "would" is the speaker's "will".
+  // "may halt mediation if cooperation founders", "would retaliate if attacked": a conditional
+  // commitment is a promise or a threat, coded like a future act.
+  if (m.hypothetical && conditionFollows(doc, group.last, sentenceLast)) {
+    m.hypothetical = false;
+    m.future = true;
+  }
+  if (m.hypothetical && reportedWould(doc, lexicon, groups, g)) {
+    m.hypothetical = false;
+    m.future = true;
+  }
+  // "Greece plans to impose", "a pledge to send": a governing word tagged as a noun still governs.
+  const before = group.first - 1;
+  if (group.infinitive && before >= 0 && doc.pos[before] === 'NOUN') {
+    const lemma = doc.lemmas[before];
+    m.future ||= lexicon.future.has(lemma);
+    m.hypothetical ||= lexicon.hypothetical.has(lemma);
+    m.negated ||= lexicon.negation.has(lemma);
+  }
   if (g === 0) {
     if (group.infinitive && subject) m.future = true;
     return m;
   }
   const gov = groups[g - 1];
   const prev = previous[g - 1];
-  if (group.infinitive && gov.last >= group.first - 2) {
+  if (group.infinitive && (gov.last >= group.first - 2 || adjunctsOnly(doc, gov.last, group.first))) {
     m.negated ||= prev.negated || lexicon.negation.has(gov.lemma);
     m.future ||= prev.future || lexicon.future.has(gov.lemma);
     m.hypothetical ||= prev.hypothetical || lexicon.hypothetical.has(gov.lemma);
@@ -365,6 +418,40 @@ function modalityOf(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number, 
   }
   if (group.infinitive && subject && gov.last <= subject[0].tokenStart) m.future = true;
   return m;
+}
+
+// What may stand between a verb and its infinitive complement ("agreed in principle on Saturday to").
+const ADJUNCT_POS = new Set(['ADP', 'NOUN', 'PROPN', 'DET', 'ADJ', 'NUM', 'ADV']);
+const ADJUNCT_SPAN = 6;
+
+/** Tokens from..to-1 are a short run of adverbials, with no verb, punctuation or conjunction. */
+function adjunctsOnly(doc: Doc, from: number, to: number): boolean {
+  if (to - from > ADJUNCT_SPAN || doc.lower[to - 1] === 'in' || doc.lower[to - 1] === 'order') return false;
+  for (let t = from; t < to; t++) if (!ADJUNCT_POS.has(doc.pos[t])) return false;
+  return true;
+}
+
+/** An "if" or "unless" after the verb group in its sentence (before a semicolon). */
+function conditionFollows(doc: Doc, from: number, sentenceLast: number): boolean {
+  for (let t = from; t < sentenceLast; t++) {
+    const w = doc.lower[t];
+    if (w === ';') return false;
+    if (w === 'if' || w === 'unless') return true;
+  }
+  return false;
+}
+
+/** Group g's modal is "would" (not "would have") and an earlier verb of the sentence reports it. */
+function reportedWould(doc: Doc, lexicon: Lexicon, groups: VerbGroup[], g: number): boolean {
+  const group = groups[g];
+  let would = false;
+  for (let t = group.first; t < group.verb; t++) {
+    if (doc.lower[t] === 'would') would = true;
+    else if (doc.lower[t] === 'have') return false;
+  }
+  if (!would) return false;
+  for (let k = 0; k < g; k++) if (lexicon.speech.has(groups[k].lemma)) return true;
+  return false;
 }
 
 interface Match {
@@ -617,7 +704,9 @@ function firstActorAfter(mentions: ActorMention[], mentionAt: Int32Array, from: 
 function sameActor(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
   if (a.name && b.name) return a.name === b.name;
-  return a.code !== null && a.code === b.code && a.kind === b.kind;
+  // "Iran threatened ... it said": a pronoun resolved to the other mention's actor is that actor.
+  const pronoun = a.kind === 'pronoun' || b.kind === 'pronoun';
+  return a.code !== null && a.code === b.code && (a.kind === b.kind || pronoun);
 }
 
 function codeVerb(
@@ -648,7 +737,7 @@ function codeVerb(
     // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
     const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
     targets = subject;
-    sources = agent;
+    sources = agent ?? (AGENTLESS_TYPES.has(match.pattern.plover) ? [unknownActorAt(doc, group.verb)] : null);
   }
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
@@ -678,6 +767,17 @@ function codeVerb(
     }
   }
   return events;
+}
+
+// Passives with no agent ("a journalist was killed in a car bomb", "12 were arrested", "prisoners were
+// freed", "he was accused of fraud") still report an act done to their subject; PLOVER codes them with
+// the source unknown. Cooperative passives ("the deal was signed") are left to their actors.
+const AGENTLESS_TYPES = new Set(['ASSAULT', 'COERCE', 'RETREAT', 'SANCTION', 'ACCUSE']);
+
+/** An unnamed, uncoded source: an empty span at the trigger. */
+function unknownActorAt(doc: Doc, tok: number): ActorMention {
+  const at = doc.starts[tok];
+  return { tokenStart: tok, tokenEnd: tok, head: tok, start: at, end: at, text: '', code: null, country: null, sectors: [], name: null, kind: 'unknown', antecedent: null };
 }
 
 type EventBase = Omit<RawEvent, 'source' | 'target'>;
@@ -734,6 +834,9 @@ interface SentenceClauses {
   coded: boolean[];
 }
 
+// Passives whose subject does the act of the noun after them ("forces were engaged in ethnic cleansing").
+const STATIVE_PASSIVES = new Set(['engage', 'involve']);
+
 // What may stand between a verb and the head noun of its object ("gave a warm welcome").
 const OBJECT_FILLER = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN']);
 
@@ -745,7 +848,7 @@ function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number 
   for (let g = clause.groups.length - 1; g >= 0; g--) {
     const group = clause.groups[g];
     if (group.last > noun) continue;
-    if (clause.coded[g] || group.passive || !clause.subjects[g]) return -1;
+    if (clause.coded[g] || (group.passive && !STATIVE_PASSIVES.has(group.lemma)) || !clause.subjects[g]) return -1;
     for (let t = group.last; t < noun; t++) {
       // "engaged in ethnic cleansing", "took part in talks": one "in" right after the verb
       if (t === group.last && doc.lower[t] === 'in') continue;
@@ -758,6 +861,7 @@ function governingVerb(doc: Doc, clause: SentenceClauses, noun: number): number 
 
 function codeNouns(
   input: CoderInput, mentionAt: Int32Array, first: number, last: number, sentence: number, consumed: Set<number>, clause: SentenceClauses,
+  sourceless: RawEvent[],
 ): RawEvent[] {
   const { doc, mentions, patterns } = input;
   const out: RawEvent[] = [];
@@ -808,7 +912,16 @@ function codeNouns(
         if (t) targets = [t];
       }
     }
-    if (!sources) continue;
+    if (!sources) {
+      // kept aside (first only) with an unknown source, for sentences that code nothing else
+      if (sourceless.length === 0 && AGENTLESS_TYPES.has(match.pattern.plover)) {
+        sourceless.push({
+          sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, source: unknownActorAt(doc, i), target: targets?.[0] ?? null,
+          negated: false, future: false, hypothetical: false, matched: [i, ...match.matched], speaker: null,
+        });
+      }
+      continue;
+    }
     const base: EventBase = {
       sentence, trigger: i, triggerEnd: i + 1, pattern: match.pattern, negated: mod?.negated ?? false, future: mod?.future ?? false,
       hypothetical: mod?.hypothetical ?? false, matched: [i, ...match.matched], speaker: null,

@@ -68,7 +68,7 @@ export function formatExplanation(x: Explanation): string {
   });
   lines.push('', `events (${x.events.length}):`);
   for (const e of x.events) {
-    lines.push(`  s${e.sentence} ${e.source.code ?? e.source.text} → ${e.target ? e.target.code ?? e.target.text : '-'}  ${e.event.plover}/${e.event.cameo}${e.event.mode ? ' mode=' + e.event.mode : ''}${e.event.negated ? ' negated' : ''}${e.event.aux ? ' aux=' + e.event.aux : ''}  ${e.date}  "${e.evidence.trigger}"  ${e.evidence.rule}`);
+    lines.push(`  s${e.sentence} ${e.source.code ?? (e.source.text || "(unknown)")} → ${e.target ? e.target.code ?? e.target.text : '-'}  ${e.event.plover}/${e.event.cameo}${e.event.mode ? ' mode=' + e.event.mode : ''}${e.event.negated ? ' negated' : ''}${e.event.aux ? ' aux=' + e.event.aux : ''}  ${e.date}  "${e.evidence.trigger}"  ${e.evidence.rule}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -50,7 +50,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       const intent = intentCoding(input.ontology, input.intents, e.pattern.plover, e.pattern.context);
       // A threat is the actor's own: "We expect that Russia will stop arming Armenia," Aliyev said
       // reports an expectation, not a threat by Russia.
-      const ownWords = !e.speaker || (e.speaker.country !== null && e.speaker.country === e.source.country);
+      const ownWords = !e.speaker || (e.speaker.code !== null && e.speaker.code === e.source.code) || (e.speaker.country !== null && e.speaker.country === e.source.country);
       if (intent && (intent.plover !== 'THREATEN' || ownWords)) {
         info = intent;
         coding = { plover: intent.plover, mode: null, context: intent.context, cameo: intent.code };
