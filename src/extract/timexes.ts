@@ -1,11 +1,10 @@
 // Dates in news text, normalised TIMEX3-style (2021-08-23 / 2020-11 / 2020) against the article
 // date. chrono-node finds most expressions; our rules make it lean to the past (news reports what
 // happened), and add what it misses: "last November", "in 2020", "the same day".
-// Only chrono's English locale: the package root loads every locale (~3x the start-up time).
-import * as chronoEn from 'chrono-node/en';
 import type * as chrono from 'chrono-node';
 import type { DatePrecision, Timex } from '../types.js';
 import type { Doc } from '../text/document.js';
+import { chronoFor } from './news-chrono.js';
 
 /** A day/month date at most this many days after the article date is read as this year's. */
 const FUTURE_WINDOW_DAYS = 14;
@@ -44,8 +43,10 @@ export function findTimexes(doc: Doc, articleDate: string): Timex[] {
       const wStart = doc.starts[wFirst];
       const text = doc.text.slice(wStart, doc.ends[wLast - 1]);
       let results: chrono.ParsedResult[] = [];
+      const parser = chronoFor(text);
+      if (!parser) continue;
       try {
-        results = chronoFor(doc, wFirst, wLast).parse(text, { instant: ref, timezone: 0 });
+        results = parser.parse(text, { instant: ref, timezone: 0 });
       } catch {
         results = []; // chrono must never take the pipeline down
       }
@@ -294,50 +295,6 @@ const DATE_CUES = new Set([
   'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
   'mon.', 'tue.', 'tues.', 'wed.', 'thu.', 'thurs.', 'fri.', 'sat.', 'sun.', 'noon', 'o\'clock',
 ]);
-
-/**
- * chrono's casual English parser without what news dating never uses and costs time: clock-time
- * expressions, "within N days" durations, end-of-month, and time-zone extraction.
- */
-const NEWS_CHRONO: chrono.Chrono = (() => {
-  const c = chronoEn.casual.clone();
-  c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime|WithinFormat|EndOfCurrentMonth/.test(p.constructor.name));
-  // EndOfPeriod matches a regex against all the text before each result: quadratic in a long window
-  c.refiners = c.refiners.filter((r) => !/Timezone|EndOfPeriod/.test(r.constructor.name));
-  return c;
-})();
-
-/** Weekday names and the words chrono's weekday parser reads around them ("last Monday"). */
-const WEEKDAY_WINDOW_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'past', 'next', 'this',
-]);
-
-/** chrono's time-unit words and abbreviations ("last yr" is a date to chrono). */
-const CHRONO_UNITS = new Set([
-  'd', 'h', 'm', 's', 'w', 'y', 'sec', 'second', 'seconds', 'min', 'mins', 'hr', 'hrs', 'mo', 'mos', 'yr', 'qtr', 'quarters',
-]);
-
-/** The same parser with only its weekday rule: the same results wherever no other rule can match. */
-const WEEKDAY_CHRONO: chrono.Chrono = (() => {
-  const c = NEWS_CHRONO.clone();
-  c.parsers = c.parsers.filter((p) => p.constructor.name === 'ENWeekdayParser');
-  return c;
-})();
-
-/**
- * The cheapest parser that reads the window [first, last) as the full one would. Most news dates are
- * a bare weekday ("said Monday"); when a window has no digit and no date cue but weekdays and their
- * modifiers, no other chrono rule can match, so the other dozen need not scan it.
- */
-function chronoFor(doc: Doc, first: number, last: number): chrono.Chrono {
-  for (let i = first; i < last; i++) {
-    const w = doc.lower[i];
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) return NEWS_CHRONO;
-    if ((DATE_CUES.has(w) || CHRONO_UNITS.has(w)) && !WEEKDAY_WINDOW_WORDS.has(w)) return NEWS_CHRONO;
-  }
-  return WEEKDAY_CHRONO;
-}
 
 /** Cue words that are also common words ("may", "march", "fall", "am") count only when written as a date would be. */
 const CAPITALISED_ONLY = new Set(['may', 'march', 'sun', 'sat', 'mar', 'dec', 'wed', 'jan', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'feb', 'apr', 'mon', 'tue', 'thu', 'fri', 'eve']);
