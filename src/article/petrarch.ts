@@ -60,7 +60,7 @@ export async function* readPetrarch(
       if (!date) out.push(fail(where, s.date === undefined ? 'missing date attribute (or give --date)' : `malformed date "${s.date.slice(0, 40)}" (expected YYYYMMDD)`));
       else if (body.length === 0) out.push(fail(where, 'missing or empty <Text>'));
       else {
-        const article: Article = { id: s.id ?? where, date, text: body };
+        const article: Article = { id: s.id || where, date, text: body }; // id="" is no id
         if (s.source) article.source = s.source;
         out.push(ok(article));
       }

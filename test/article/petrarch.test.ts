@@ -70,3 +70,9 @@ test('PETRARCH XML: malformed XML, unbalanced quotes, empty, binary, invalid UTF
   const utf = await collect(readPetrarch(streamOf(Buffer.concat([Buffer.from('<S><Sentence date="20210824"><Text>'), Buffer.from([0xff, 0xfe]), Buffer.from('</Text></Sentence></S>')])), 'u.xml'));
   assert.match(errors(utf)[0]!.reason, /invalid UTF-8/);
 });
+
+test('PETRARCH XML: an empty id attribute is no id (the record is named by file and line)', async () => {
+  const xml = '<Sentences>\n<Sentence date="20210824" id=""><Text>Rebels fired on troops.</Text></Sentence>\n</Sentences>';
+  const rs = await collect(readPetrarch(streamOf(xml), 'p.xml'));
+  assert.deepEqual(articles(rs), [{ id: 'p.xml:2', date: '2021-08-24', text: 'Rebels fired on troops.' }]);
+});
