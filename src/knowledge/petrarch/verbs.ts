@@ -27,7 +27,7 @@ export const APPROXIMATIONS = {
   groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
   reverseOnly: '`[:B]` codes (reverse event only) skipped',
   multiWordVerbPrefix: 'words before `+VERB` in a multi-word verb (WIRE_+TAP) dropped',
-  synsetPhrases: 'multi-word synset members expanded into separate patterns (before the verb: only one-word members kept)',
+  synsetPhrases: 'multi-word synset members expanded into separate patterns, their words consecutive',
   expansionCap: 'patterns whose synset expansion exceeded 64 variants truncated',
   transformations: 'PETRARCH-2 transformations (`~ a (a b ATTACK) SAY = a b 015`) not applied',
   nonCameoCodes: 'codes that are not CAMEO (validation codes such as 903, abc) coded as-is with PLOVER type OTHER',
@@ -312,15 +312,28 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
   const star = tokens.findIndex((x) => x.text === '*' || x.text === '**');
   if (star < 0) return `pattern without '*' (the verb): '${src}'`;
   if (tokens.slice(star + 1).some((x) => x.text === '*' || x.text === '**')) return `pattern with more than one '*': '${src}'`;
-  const before: { alts: string[]; adjacent?: boolean }[] = [];
+  // before the verb: each word a list of alternatives; a multi-word synset member is its own variant
+  // whose words are consecutive (&NEGATVAUXVRB: DID N'T, REALLY DID NOT)
+  type Before = Compiled['before'];
+  let befores: Before[] = [[]];
   for (const x of tokens.slice(0, star)) {
     if (x.text === '+') note('preVerbTarget');
     else if (x.text === '%') note('compound');
     else if (x.text === '^' || x.text === '$') continue;
     else {
-      const alts = wordAlternatives(x.text, synsets, note);
-      if (typeof alts === 'string') return alts;
-      before.push(x.joinedRight ? { alts, adjacent: true } : { alts });
+      const phrases = phraseAlternatives(x.text, synsets);
+      if (typeof phrases === 'string') return phrases;
+      const single = [...new Set(phrases.filter((p) => p.length === 1).map((p) => p[0]))];
+      const multi = phrases.filter((p) => p.length > 1);
+      if (multi.length) note('synsetPhrases');
+      const el = (alts: string[], adjacent: boolean) => (adjacent ? { alts, adjacent } : { alts });
+      const options: Before[] = [];
+      if (single.length) options.push([el(single, x.joinedRight)]);
+      for (const p of multi) options.push(p.map((w, i) => el([w], i + 1 < p.length || x.joinedRight)));
+      const next: Before[] = [];
+      for (const b of befores) for (const opt of options) if (next.length < MAX_VARIANTS) next.push([...b, ...opt]);
+      if (next.length >= MAX_VARIANTS) note('expansionCap');
+      befores = next;
     }
   }
   // each slot: a target/source, or a list of alternatives, each alternative a word sequence
@@ -370,21 +383,19 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
     variants = next;
   }
   if (capped) note('expansionCap');
-  return variants.map((elements) => ({ elements, before }));
+  return befores.flatMap((before) => variants.map((elements) => ({ elements, before })));
 }
 
-/** The one-word alternatives of a pattern word or `&SYNSET` before the verb. */
-function wordAlternatives(t: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind) => void): string[] | string {
+/** The phrases (word lists) a pattern word or `&SYNSET` before the verb stands for. */
+function phraseAlternatives(t: string, synsets: Map<string, string[][]>): string[][] | string {
   if (t.startsWith('&')) {
     const members = synsets.get(t.slice(1).toUpperCase());
     if (!members) return `undefined synset '${t}'`;
-    const single = [...new Set(members.filter((p) => p.length === 1).map((p) => p[0]))];
-    if (single.length < members.length) note('synsetPhrases');
-    if (single.length === 0) return `synset '${t}' before the verb has no one-word member`;
-    return single;
+    if (members.length === 0) return `empty synset '${t}'`;
+    return members;
   }
   if (!/^[A-Za-z0-9'.\-!]+$/.test(t)) return `bad pattern token '${t}'`;
-  return [t.toLowerCase()];
+  return [[t.toLowerCase()]];
 }
 
 function makePattern(
