@@ -181,6 +181,17 @@ function entryOf(seg: Seg | null, kinds: string[]): ActorEntry | null {
   return null;
 }
 
+/**
+ * A country's name (not its adjective): a country entry, or an organisation entry coded with a country
+ * alone (PETRARCH actor dictionaries code GONDOR [GON] that way).
+ */
+function namesCountry(seg: Seg): boolean {
+  if (entryOf(seg, ['demonym'])) return false;
+  if (entryOf(seg, ['country'])) return true;
+  const org = entryOf(seg, ['org']);
+  return !!org && org.country !== null && org.sectors.length === 0;
+}
+
 /** A noun phrase under construction. */
 interface NP {
   t0: number;
@@ -320,7 +331,7 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         // a country word, agent or name modifying a non-actor noun ("Armenian-Russian cooperation")
         // but a country NAME before a noun is still the country ("help Armenia reform")
         const before = segOf[j - 1];
-        const countryName = !!before && !!entryOf(before, ['country']) && !entryOf(before, ['demonym']) && lower !== '-';
+        const countryName = !!before && namesCountry(before) && lower !== '-';
         if ((doc.pos[j] === 'NOUN' || lower === '-') && !(countryName && !np.agents.length && !np.name)) stopAdjectival = true;
       }
       break;

@@ -30,6 +30,8 @@ const PARTICLES = new Set(['up', 'off', 'out', 'down', 'back', 'over', 'away', '
 // Irregular past participles that do not end in -ed/-en but take passives in news text.
 const IRREGULAR_PARTICIPLES = new Set(['held', 'hit', 'shot', 'struck', 'caught', 'fought', 'brought', 'sought', 'put', 'set', 'cut', 'hurt', 'led', 'met', 'sent', 'spent', 'built', 'kept', 'told', 'sold', 'found', 'made', 'paid', 'laid', 'said', 'heard', 'left', 'lost', 'won', 'bound', 'burnt', 'dealt', 'meant', 'felt', 'bought', 'thought', 'taught', 'seized', 'killed']);
 
+const ADNOMINAL_NEXT = new Set(['NOUN', 'PROPN', 'ADJ']);
+
 function isParticiple(form: string): boolean {
   return form.endsWith('ed') || form.endsWith('en') || form.endsWith('wn') || IRREGULAR_PARTICIPLES.has(form);
 }
@@ -40,6 +42,8 @@ export function verbGroups(doc: Doc, first: number, last: number): VerbGroup[] {
   for (let i = first; i < last; i++) {
     const p = doc.pos[i];
     if (p !== 'VERB') continue;
+    // "the affected villages", "a proposed plan": a participle between a determiner and its noun is an adjective
+    if (i > first && doc.pos[i - 1] === 'DET' && /(?:ed|en|ing)$/.test(doc.lower[i]) && ADNOMINAL_NEXT.has(doc.pos[i + 1] ?? '')) continue;
     // Auxiliaries, negation, modals and adverbs directly before the verb (up to 5 tokens).
     let start = i;
     let negated = false;
