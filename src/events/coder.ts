@@ -191,14 +191,22 @@ function mentionEndingAt(mentions: ActorMention[], mentionAt: Int32Array, tok: n
   return k >= 0 ? mentions[k] : null;
 }
 
-/** Mentions joined to `m` by "and" / "," to its left ("Armenia and Russia"), nearest last. */
+// Words that may stand between a coordinator and the actor it joins ("and the evil Arnor").
+const CONJUNCT_MODIFIERS = new Set(['DET', 'ADJ']);
+
+/** Mentions joined to `m` by "and" / "," / ", and" to its left ("Armenia and Russia"), nearest last. */
 function coordinatedLeft(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, floor: number): ActorMention[] {
   const all = [m];
   let cur = m;
-  while (cur.tokenStart - 2 >= floor) {
-    const conj = doc.lower[cur.tokenStart - 1];
+  for (;;) {
+    let t = cur.tokenStart - 1;
+    while (t >= floor && CONJUNCT_MODIFIERS.has(doc.pos[t]) && mentionAt[t] < 0) t--;
+    const conj = t >= floor ? doc.lower[t] : '';
     if (conj !== 'and' && conj !== ',') break;
-    const prev = mentionEndingAt(mentions, mentionAt, cur.tokenStart - 2);
+    t--;
+    if (conj === 'and' && t >= floor && doc.lower[t] === ',') t--;
+    if (t < floor) break;
+    const prev = mentionEndingAt(mentions, mentionAt, t);
     if (!prev || !isActor(prev)) break;
     all.unshift(prev);
     cur = prev;
@@ -206,15 +214,20 @@ function coordinatedLeft(doc: Doc, mentions: ActorMention[], mentionAt: Int32Arr
   return all;
 }
 
-/** Mentions joined to `m` by "and" / "," to its right. */
+/** Mentions joined to `m` by "and" / "," / ", and" to its right. */
 function coordinatedRight(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, ceil: number): ActorMention[] {
   const all = [m];
   let cur = m;
-  while (cur.tokenEnd + 1 < ceil) {
-    const conj = doc.lower[cur.tokenEnd];
+  for (;;) {
+    let t = cur.tokenEnd;
+    const conj = t < ceil ? doc.lower[t] : '';
     if (conj !== 'and' && conj !== ',') break;
-    const nextIdx = mentionAt[cur.tokenEnd + 1];
-    if (nextIdx < 0 || !isActor(mentions[nextIdx])) break;
+    t++;
+    if (conj === ',' && t < ceil && doc.lower[t] === 'and') t++;
+    while (t < ceil && CONJUNCT_MODIFIERS.has(doc.pos[t]) && mentionAt[t] < 0) t++;
+    if (t >= ceil) break;
+    const nextIdx = mentionAt[t];
+    if (nextIdx < 0 || !isActor(mentions[nextIdx]) || mentions[nextIdx] === cur) break;
     cur = mentions[nextIdx];
     all.push(cur);
   }
@@ -658,7 +671,7 @@ function codeVerb(
   }
   const events: RawEvent[] = [];
   const base: EventBase = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
-  const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover);
+  const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover) || match.pattern.compoundSource === true;
   if ((!targets || targets.length === 0) && sources.length > 1 && symmetric) {
     // "Armenia and Russia agreed": each party towards each other.
     for (const a of sources) for (const b of sources) if (a !== b) events.push(withActors(base, a, b));

@@ -22,7 +22,7 @@ import { dictLines, type DictError } from './lines.js';
 /** Kinds of PETRARCH constructs converted approximately (or dropped), with what was done. */
 export const APPROXIMATIONS = {
   preVerbTarget: '`+` (target) before the verb dropped: the coder takes targets after the verb',
-  compound: '`%` (compound actor) after the verb read as the target slot; before the verb dropped',
+  compound: '`%` (compound actor) after the verb read as the target slot; before the verb: a compound subject with no target codes its members towards each other',
   skip: '`^` (skip a phrase) dropped: pattern words may already be up to 6 tokens apart',
   groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
   reverseOnly: '`[:B]` codes (reverse event only) skipped',
@@ -215,7 +215,7 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       for (const w of v.words) for (const k of lemmaKeys.get(w) ?? [w]) if (k !== head && !aliases.has(k)) aliases.set(k, head);
       const afterEls: PatternElement[] = v.after.map((w) => ({ kind: 'words', alts: [w] }));
       const build = () => compiled.map(({ spec, raw }) =>
-        makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.before, spec.reverse, `${file}#${raw.line}`, o, otherCodes));
+        withCompound(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.before, spec.reverse, `${file}#${raw.line}`, o, otherCodes), spec.compound));
       let own: Pattern[];
       if (afterEls.length) {
         own = build();
@@ -277,6 +277,8 @@ function codesOf(code: string, note: (k: ApproximationKind) => void): { code: st
 }
 
 interface Compiled {
+  /** `%` before the verb. */
+  compound: boolean;
   elements: PatternElement[];
   /** Words before the verb, in text order. */
   before: { alts: string[]; adjacent?: boolean }[];
@@ -316,9 +318,13 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
   // whose words are consecutive (&NEGATVAUXVRB: DID N'T, REALLY DID NOT)
   type Before = Compiled['before'];
   let befores: Before[] = [[]];
+  let compound = false;
   for (const x of tokens.slice(0, star)) {
     if (x.text === '+') note('preVerbTarget');
-    else if (x.text === '%') note('compound');
+    else if (x.text === '%') {
+      note('compound');
+      compound = true;
+    }
     else if (x.text === '^' || x.text === '$') continue;
     else {
       const phrases = phraseAlternatives(x.text, synsets);
@@ -383,7 +389,7 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
     variants = next;
   }
   if (capped) note('expansionCap');
-  return befores.flatMap((before) => variants.map((elements) => ({ elements, before })));
+  return befores.flatMap((before) => variants.map((elements) => ({ elements, before, compound })));
 }
 
 /** The phrases (word lists) a pattern word or `&SYNSET` before the verb stands for. */
@@ -396,6 +402,12 @@ function phraseAlternatives(t: string, synsets: Map<string, string[][]>): string
   }
   if (!/^[A-Za-z0-9'.\-!]+$/.test(t)) return `bad pattern token '${t}'`;
   return [[t.toLowerCase()]];
+}
+
+/** The pattern (and its reverse) marked as coding a compound subject's members towards each other. */
+function withCompound(p: Pattern, compound: boolean): Pattern {
+  if (!compound) return p;
+  return { ...p, compoundSource: true, ...(p.reverse ? { reverse: { ...p.reverse, compoundSource: true } } : {}) };
 }
 
 function makePattern(

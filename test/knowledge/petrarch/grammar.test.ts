@@ -9,6 +9,7 @@ const ACTORS = `
 ARNOR [ARN]
 GONDOR [GON]
 ERIADOR [ERI]
+ROHAN [ROH]
 `;
 
 const AGENTS = `
@@ -43,4 +44,32 @@ CLASH
   assert.deepEqual(coded(k, 'Arnor surely will clash over Gondor.'), ['ARN>GON:904']);
   // the member's words apart: not the member
   assert.deepEqual(coded(k, 'Arnor surely now will clash over Gondor.'), ['ARN>GON:121']);
+});
+
+test('% before the verb: a compound subject with no target codes its members towards each other', () => {
+  const k = knowledge(`
+--- DOWNPLAY [014] ---
+DOWNPLAY
+- % HAVE * [191]
+`);
+  assert.deepEqual(coded(k, 'Arnor and Gondor have downplayed their meeting.'), ['ARN>GON:191', 'GON>ARN:191']);
+  assert.deepEqual(coded(k, 'Arnor has downplayed the meeting with Gondor.'), ['ARN>GON:191']);
+});
+
+test('compound actors joined across determiners, adjectives and ", and"', () => {
+  const k = knowledge(`
+--- WELCOME [041] ---
+WELCOME
+`);
+  assert.deepEqual(coded(k, 'Arnor, the awful Eriador, and good Gondor welcomed ties with Rohan.'), ['ARN>ROH:041', 'ERI>ROH:041', 'GON>ROH:041']);
+  assert.deepEqual(coded(k, 'Arnor and the brave Eriador welcomed ties with Gondor.'), ['ARN>GON:041', 'ERI>GON:041']);
+  assert.deepEqual(coded(k, 'Gondor welcomed ties with Arnor and the brave Eriador.'), ['GON>ARN:041', 'GON>ERI:041']);
+});
+
+test('a country name before a noun is the country; a participle after a determiner is an adjective', () => {
+  const k = knowledge(`
+--- PROMISE [050] ---
+PROMISE
+`);
+  assert.deepEqual(coded(k, 'Arnor promised aid to the affected Gondor villages.'), ['ARN>GON:050']);
 });
