@@ -299,7 +299,8 @@ function findSubject(
     }
     if (prevGroup && j < prevGroup.last && j >= prevGroup.first) {
       // Reached the previous verb group with no actor in between.
-      return group.infinitive || group.gerund || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
+      // "will not wire tap": a verb right after another verb shares its subject
+      return group.infinitive || group.gerund || prevGroup.last === group.first || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
     }
     if (BARRIER_WORDS.has(w) && doc.pos[j] !== 'PRON') {
       if (w === 'that' || w === ';' || w === ':') return null;
@@ -602,6 +603,12 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
 function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number): number {
   let end = next ? next.first : sentenceLast;
+  // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
+  // the object region runs on to the next verb
+  if (next && next.gerund && next.first > group.last && doc.pos[next.first - 1] === 'NOUN') {
+    end = next.last;
+    while (end < sentenceLast && doc.pos[end] !== 'VERB' && doc.pos[end] !== 'AUX') end++;
+  }
   for (let t = group.last; t < end; t++) {
     const w = doc.lower[t];
     if (w === ';' || RELATIVE.has(w) || (w === 'that' && doc.pos[t] !== 'DET')) {

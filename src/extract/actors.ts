@@ -301,10 +301,11 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         }
         break;
       }
-      if (lower === 'in' && !nested && np.agents.length && !np.country && !np.org && !np.name) {
+      if ((lower === 'in' || lower === 'from') && !nested && np.agents.length && !np.country && !np.org && !np.name) {
+        // "activists in Arnor", "soldiers from Gondor": the agent's country
         let u = j + 1;
         if (doc.lower[u] === 'the') u++;
-        const cs = entryOf(segOf[u], ['country', 'metonym']);
+        const cs = entryOf(segOf[u], ['country', 'metonym']) ?? (segOf[u] && namesCountry(segOf[u]!) ? entryOf(segOf[u], ['org']) : null);
         if (cs && segOf[u]) {
           np.country = cs.country;
           j = segOf[u]!.t1;

@@ -26,7 +26,6 @@ export const APPROXIMATIONS = {
   skip: '`^` (skip a phrase) dropped: pattern words may already be up to 6 tokens apart',
   groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
   reverseOnly: '`[:B]` codes (reverse event only) skipped',
-  multiWordVerbPrefix: 'words before `+VERB` in a multi-word verb (WIRE_+TAP) dropped',
   synsetPhrases: 'multi-word synset members expanded into separate patterns, their words consecutive',
   expansionCap: 'patterns whose synset expansion exceeded 64 variants truncated',
   transformations: 'PETRARCH-2 transformations (`~ a (a b ATTACK) SAY = a b 015`) not applied',
@@ -60,6 +59,8 @@ interface Verb {
   words: string[];
   /** Words after the verb in a multi-word verb (BREAK_DOWN → down). */
   after: string[];
+  /** Words before the verb in a multi-word verb (WIRE_+TAP → wire), directly before it. */
+  prefix: string[];
   code: string;
   line: number;
 }
@@ -214,10 +215,11 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       const head = keys[keys.length - 1];
       for (const w of v.words) for (const k of lemmaKeys.get(w) ?? [w]) if (k !== head && !aliases.has(k)) aliases.set(k, head);
       const afterEls: PatternElement[] = v.after.map((w) => ({ kind: 'words', alts: [w] }));
+      const prefixEls: Compiled['before'] = v.prefix.map((w) => ({ alts: [w], adjacent: true }));
       const build = () => compiled.map(({ spec, raw }) =>
-        withCompound(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.before, spec.reverse, `${file}#${raw.line}`, o, otherCodes), spec.compound));
+        withCompound(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, [...spec.before, ...prefixEls], spec.reverse, `${file}#${raw.line}`, o, otherCodes), spec.compound));
       let own: Pattern[];
-      if (afterEls.length) {
+      if (afterEls.length || prefixEls.length) {
         own = build();
         patterns.push(...own);
       } else if (shared) own = shared;
@@ -227,7 +229,7 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       }
       // the verb alone; a '---' code still matches, so the verb codes no event rather than another one
       const verbCodes = codesOf(v.code, note);
-      const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', [], verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
+      const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', prefixEls, verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
       patterns.push(alone);
       file_(head, [...own, alone]);
     }
@@ -246,7 +248,6 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
   const parts = name.split(/[\s_]+/).filter(Boolean);
   let vi = parts.findIndex((p) => p.startsWith('+'));
   if (vi < 0) vi = 0;
-  else if (vi > 0) note('multiWordVerbPrefix');
   const verb = parts[vi].replace(/^\+/, '').toLowerCase();
   if (!verb) return `empty verb in '${t}'`;
   const after = parts.slice(vi + 1).map((p) => p.replace(/^\+/, '').toLowerCase());
@@ -259,7 +260,8 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
       if (form && !words.includes(form)) words.push(form);
     }
   }
-  return { words, after, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
+  const prefix = parts.slice(0, vi).map((p) => p.toLowerCase());
+  return { words, after, prefix, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
 }
 
 /** Codes of "[A]", "[A:B]", "[:B]": A source→target (null when absent), B target→source (null when absent). */

@@ -73,3 +73,21 @@ PROMISE
 `);
   assert.deepEqual(coded(k, 'Arnor promised aid to the affected Gondor villages.'), ['ARN>GON:050']);
 });
+
+test('words before +VERB in a multi-word verb must come right before it', () => {
+  const k = knowledge(`
+--- TAP [---] ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING} [081]
+`);
+  assert.deepEqual(coded(k, 'Arnor will wire tap the phones of Gondor.'), ['ARN>GON:081']);
+  assert.deepEqual(coded(k, 'Arnor will tap the phones of Gondor.'), []);
+});
+
+test('an agent "in" or "from" a country takes its code', () => {
+  const k = knowledge(`
+--- CORDON [---] ---
++CORDON_OFF {+CORDONED_OFF} [1721]
+`, ACTORS, 'SOLDIER [~MIL]\n');
+  assert.deepEqual(coded(k, 'Soldiers from Gondor have cordoned off the roads leading into Arnor.'), ['GONMIL>ARN:1721']);
+  assert.deepEqual(coded(k, 'Soldiers in Gondor have cordoned off Arnor.'), ['GONMIL>ARN:1721']);
+});
