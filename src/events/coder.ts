@@ -81,7 +81,19 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       out.push(e);
     }
   }
-  return dedupe(out);
+  return dedupe(out.flatMap(eachNamedActor));
+}
+
+/** The event once for every actor its source and target name ("The Shire" → FRO, BIL, SAM). */
+function eachNamedActor(e: RawEvent): RawEvent[] {
+  if (!e.source.also && !e.target?.also) return [e];
+  const actors = (m: ActorMention): ActorMention[] => [m, ...(m.also ?? []).map((a) => ({ ...m, ...a, also: undefined }))];
+  const out: RawEvent[] = [];
+  for (const source of actors(e.source)) {
+    if (!e.target) out.push({ ...e, source });
+    else for (const target of actors(e.target)) out.push({ ...e, source, target });
+  }
+  return out;
 }
 
 /** The coding of a reported demand (see reportedDemands); `rule` names where it is made. */
@@ -884,7 +896,7 @@ function dedupe(events: RawEvent[]): RawEvent[] {
   const targeted = new Set(events.filter((e) => e.target).map((e) => `${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`));
   for (const e of events) {
     if (!e.target && targeted.has(`${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`)) continue;
-    const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.target?.tokenStart ?? -1}|${e.pattern.cameo}`;
+    const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.source.code}|${e.target?.tokenStart ?? -1}|${e.target?.code}|${e.pattern.cameo}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);

@@ -23,6 +23,8 @@ export interface ActorMention {
   name: string | null;
   kind: MentionKind;
   antecedent: number | null;
+  /** Further actors the phrase names (a dictionary entry coding several actors): events repeat for each. */
+  also?: { code: string; country: string | null; sectors: string[] }[];
 }
 
 /** Extra facts about a mention that coreference uses (parallel to the returned array). */
@@ -578,6 +580,10 @@ function toMention(c: Ctx, np: NP, date: string | null): { m: ActorMention; info
     tokenStart: np.t0, tokenEnd: np.t1, head, start, end, text: doc.text.slice(start, end),
     code, country: kind === 'unknown' ? null : country, sectors: kind === 'unknown' ? [] : sectors, name, kind, antecedent: null,
   };
+  // "The Shire" coded as three actors: only a bare organisation entry carries them (no agent, no person)
+  if (np.org?.also && !np.agents.length && np.personId === null && kind !== 'unknown') {
+    m.also = np.org.also.map((a) => ({ code: composeCode(a.country, a.sectors) ?? '', country: a.country, sectors: a.sectors })).filter((a) => a.code !== '');
+  }
   const info: MentionInfo = {
     agent: headAgent, personId: np.personId, definite: np.definite, named: !!np.name, nameText,
     possessive: POSSESSIVE.has(doc.lower[np.t1] ?? ''), subject: next === 'VERB' || next === 'AUX',

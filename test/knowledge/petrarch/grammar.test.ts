@@ -91,3 +91,12 @@ test('an agent "in" or "from" a country takes its code', () => {
   assert.deepEqual(coded(k, 'Soldiers from Gondor have cordoned off the roads leading into Arnor.'), ['GONMIL>ARN:1721']);
   assert.deepEqual(coded(k, 'Soldiers in Gondor have cordoned off Arnor.'), ['GONMIL>ARN:1721']);
 });
+
+test('an actor coded [A/B] names several actors: the event is coded for each', () => {
+  const k = knowledge(`
+--- RESTORE [064] ---
+RESTORE
+`, ACTORS + 'THE_SHIRE [FRO/BIL]\nLORIEN [ELR/GAL]\n');
+  assert.deepEqual(coded(k, 'The Shire restored ties with Lorien.'), ['FRO>ELR:064', 'FRO>GAL:064', 'BIL>ELR:064', 'BIL>GAL:064']);
+  assert.deepEqual(coded(k, 'Gondor restored ties with Lorien.'), ['GON>ELR:064', 'GON>GAL:064']);
+});
