@@ -590,7 +590,7 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
     const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last);
     const trials: PatternTrial[] = [];
     let fired = false;
-    for (const p of patterns.verbs.get(group.lemma) ?? []) {
+    for (const p of verbPatterns(patterns, doc, group) ?? []) {
       let outcome: string;
       if (fired) outcome = 'not tried: a more specific pattern fired';
       else if (p.passiveOnly && !group.passive) outcome = 'needs a passive clause';
@@ -610,6 +610,11 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
     out.push({ verb: group.verb, lemma: group.lemma, group, subject, windowEnd, trials });
   }
   return out;
+}
+
+/** A verb's patterns: those filed under the word itself (PETRARCH's LEFT beside LEAVE), else its lemma's. */
+function verbPatterns(patterns: PatternSet, doc: Doc, group: VerbGroup): Pattern[] | undefined {
+  return patterns.verbs.get(doc.lower[group.verb]) ?? patterns.verbs.get(group.lemma);
 }
 
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
@@ -664,7 +669,7 @@ function codeVerb(
   modality: Modality,
 ): RawEvent[] {
   const { doc, mentions, patterns } = input;
-  const candidates = patterns.verbs.get(group.lemma);
+  const candidates = verbPatterns(patterns, doc, group);
   if (!candidates || candidates.length === 0) return [];
   const windowEnd = windowEndFor(doc, group, next, sentenceLast);
   const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd, sentenceFirst);

@@ -199,6 +199,11 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
     for (const rp of b.patterns) {
       const codes = codesOf(rp.code, note);
       if (codes === null) continue;
+      // "[+++]", "[###]", "[xxy]": not an event code (no digits); the next pattern that fits applies
+      if (!isEventCode(codes.code)) {
+        errors.push({ file, line: rp.line, reason: `pattern code '${codes.code}' is not an event code; pattern skipped` });
+        continue;
+      }
       const c = compilePattern(rp.tokens, synsets, note);
       if (typeof c === 'string') {
         errors.push({ file, line: rp.line, reason: c });
@@ -232,6 +237,9 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', prefixEls, verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
       patterns.push(alone);
       file_(head, [...own, alone]);
+      // A one-word verb whose lemma is another's (LEFT beside LEAVE) is also filed under its own word, which the
+      // coder tries first: the text's word selects its own block.
+      if (v.words[0] !== head && !v.after.length && !v.prefix.length) file_(v.words[0], [...own, alone]);
     }
   }
   return { patterns, filed, aliases, synsets, otherCodes, approximations, errors, blocks: blocks.length, patternLines };
@@ -262,6 +270,11 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
   }
   const prefix = parts.slice(0, vi).map((p) => p.toLowerCase());
   return { words, after, prefix, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
+}
+
+/** '---' (no event) or a code with a digit (CAMEO, or validation codes such as 903, 174K). */
+function isEventCode(code: string): boolean {
+  return code === '---' || /[0-9]/.test(code);
 }
 
 /** Codes of "[A]", "[A:B]", "[:B]": A source→target (null when absent), B target→source (null when absent). */

@@ -100,3 +100,21 @@ RESTORE
   assert.deepEqual(coded(k, 'The Shire restored ties with Lorien.'), ['FRO>ELR:064', 'FRO>GAL:064', 'BIL>ELR:064', 'BIL>GAL:064']);
   assert.deepEqual(coded(k, 'Gondor restored ties with Lorien.'), ['GON>ELR:064', 'GON>GAL:064']);
 });
+
+test('a verb listed in its own block (LEFT beside LEAVE) codes with that block', () => {
+  const k = knowledge(`
+--- LEAVE [042] ---
+LEAVE
+
+--- LEFT [032:033] ---
+LEFT
+`);
+  assert.deepEqual(coded(k, 'Arnor left for Gondor.'), ['ARN>GON:032', 'GON>ARN:033']);
+  assert.deepEqual(coded(k, 'Arnor leaves Gondor.'), ['ARN>GON:042']);
+});
+
+test('a pattern code without digits ([+++], [xxy]) is skipped with an error', () => {
+  const r = petrarchKnowledge({ verbs: { file: 'v', text: '--- RESTORE [064] ---\nRESTORE\n- * FXLL [+++]\n- * FULL [065]\n' } });
+  assert.deepEqual(r.errors.map((e) => e.line), [3]);
+  assert.deepEqual(coded(r.knowledge, 'Arnor restored fxll full ties with Gondor.').slice(0, 1).map((s) => s.slice(-3)), ['065']);
+});
