@@ -435,8 +435,8 @@ function matchPatterns(
 
 /**
  * The tokens matching a pattern's pre-verb words, nearest first, before the verb in its sentence
- * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, where the verb's
- * own auxiliaries may come between); null when they are not there.
+ * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, auxiliaries included:
+ * PETRARCH's RECENTLY_* does not match "recently did allow"); null when they are not there.
  */
 function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number): number[] | null {
   const out: number[] = [];
@@ -444,7 +444,7 @@ function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: Ve
   for (let i = before.length - 1; i >= 0; i--) {
     const el = before[i];
     const hi = pos - 1;
-    const lo = el.adjacent ? (pos === group.verb ? Math.min(hi, group.first - 1) : hi) : hi - WORD_GAP;
+    const lo = el.adjacent ? hi : hi - WORD_GAP;
     let found = -1;
     for (let t = hi; t >= lo && t >= clauseStart; t--) {
       if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
@@ -587,7 +587,7 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
     let subject = findSubject(doc, mentions, mentionAt, groups, g, subjects, sp.first);
     if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, mentions, mentionAt, group, groups[g + 1], sp.last);
     subjects.push(subject);
-    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last);
+    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last, patterns.petrarch);
     const trials: PatternTrial[] = [];
     let fired = false;
     for (const p of verbPatterns(patterns, doc, group) ?? []) {
@@ -618,7 +618,7 @@ function verbPatterns(patterns: PatternSet, doc: Doc, group: VerbGroup): Pattern
 }
 
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
-function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number): number {
+function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, thatComplement = false): number {
   let end = next ? next.first : sentenceLast;
   // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
   // the object region runs on to the next verb
@@ -628,6 +628,8 @@ function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, s
   }
   for (let t = group.last; t < end; t++) {
     const w = doc.lower[t];
+    // PETRARCH reads "allowed that Mordor isn't ..." as one verb phrase: the complement is the object
+    if (w === 'that' && thatComplement && t === group.last) continue;
     if (w === ';' || RELATIVE.has(w) || (w === 'that' && doc.pos[t] !== 'DET')) {
       end = t;
       break;
@@ -671,7 +673,7 @@ function codeVerb(
   const { doc, mentions, patterns } = input;
   const candidates = verbPatterns(patterns, doc, group);
   if (!candidates || candidates.length === 0) return [];
-  const windowEnd = windowEndFor(doc, group, next, sentenceLast);
+  const windowEnd = windowEndFor(doc, group, next, sentenceLast, patterns.petrarch);
   const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd, sentenceFirst);
   if (!match) return [];
   const { negated, future, hypothetical } = modality;
@@ -682,10 +684,13 @@ function codeVerb(
     sources = match.sources;
     targets = targets ?? subject;
   } else if (group.passive) {
-    // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
+    // "was attacked by X": the by-phrase is the source, the grammatical subject the target. PETRARCH
+    // reads a passive with no by-phrase like an active clause ("was criticized over ... with Eriador").
     const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
-    targets = subject;
-    sources = agent;
+    if (agent || !patterns.petrarch) {
+      targets = subject;
+      sources = agent;
+    }
   }
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {

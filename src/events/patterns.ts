@@ -48,6 +48,11 @@ export interface PatternSet {
   verbs: Map<string, Pattern[]>;
   nouns: Map<string, Pattern[]>;
   count: number;
+  /**
+   * Read the way PETRARCH reads its dictionaries (set by the PETRARCH loader): a "that" complement right
+   * after the verb is part of its object, and a passive without a by-phrase is coded like an active clause.
+   */
+  petrarch?: boolean;
 }
 
 export interface PatternError {

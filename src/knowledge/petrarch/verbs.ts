@@ -547,5 +547,6 @@ export function toPatternSet(dict: Pick<VerbDictionary, 'patterns' | 'filed' | '
     list.sort((a, b) => b.specificity - a.specificity);
     sorted.add(list);
   }
-  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + dict.patterns.length };
+  // merged into the built-in dictionaries, Dyad's own reading applies
+  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + dict.patterns.length, ...(base ? {} : { petrarch: true }) };
 }

@@ -118,3 +118,23 @@ test('a pattern code without digits ([+++], [xxy]) is skipped with an error', ()
   assert.deepEqual(r.errors.map((e) => e.line), [3]);
   assert.deepEqual(coded(r.knowledge, 'Arnor restored fxll full ties with Gondor.').slice(0, 1).map((s) => s.slice(-3)), ['065']);
 });
+
+test('PETRARCH reading: a "that" complement is the object; a passive without "by" reads as active', () => {
+  const k = knowledge(`
+--- ALLOW [080] ---
+ALLOW
+- * REALLY_PLEASANT [024]
+- RECENTLY_* [025]
+
+--- CRITICIZE [121] ---
+CRITICIZE
+- HEAVILY * [122]
+`);
+  assert.deepEqual(coded(k, 'Arnor allowed that Gondor is a really pleasant place.'), ['ARN>GON:024']);
+  assert.deepEqual(coded(k, 'Arnor allowed that Gondor is a pleasant place.'), ['ARN>GON:080']);
+  // _ before the verb: directly before it, auxiliaries included
+  assert.deepEqual(coded(k, 'Arnor recently allowed Gondor in.'), ['ARN>GON:025']);
+  assert.deepEqual(coded(k, 'Arnor recently did allow Gondor in.'), ['ARN>GON:080']);
+  assert.deepEqual(coded(k, 'Arnor was heavily criticized over its dispute with Gondor.'), ['ARN>GON:122']);
+  assert.deepEqual(coded(k, 'Arnor was criticized by Gondor.'), ['GON>ARN:121']);
+});
