@@ -115,6 +115,8 @@ function segment(doc: Doc, k: ActorKnowledge): (Seg | null)[] {
   const firstPiece: number[] = [];
   for (let t = 0; t < doc.lower.length; t++) {
     firstPiece.push(pieces.length);
+    // "Dol_Amroth": an underscore glued between two words joins them (PETRARCH's own notation)
+    if (doc.lower[t] === '_' && t > 0 && doc.ends[t - 1] === doc.starts[t] && doc.ends[t] === doc.starts[t + 1]) continue;
     const parts = splitToken(doc.lower[t]);
     for (let j = 0; j < parts.length; j++) {
       pieces.push(parts[j]);

@@ -138,3 +138,11 @@ CRITICIZE
   assert.deepEqual(coded(k, 'Arnor was heavily criticized over its dispute with Gondor.'), ['ARN>GON:122']);
   assert.deepEqual(coded(k, 'Arnor was criticized by Gondor.'), ['GON>ARN:121']);
 });
+
+test('an underscore glued between words in the text joins them like a dictionary phrase', () => {
+  const k = knowledge(`
+--- WARN [160] ---
+WARN
+`, ACTORS + 'PRINCE OF DOL AMROTH [DOL]\n');
+  assert.deepEqual(coded(k, 'Gondor warned the Prince of Dol_Amroth.'), ['GON>DOL:160']);
+});
