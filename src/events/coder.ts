@@ -422,7 +422,7 @@ function matchPatterns(
     if (p.passiveOnly && !group.passive) continue;
     if (!particlesMatch(p, group)) continue;
     if (!wordsPresent(p, present)) continue;
-    const pre = p.before ? wordsBefore(doc, p.before, group, clauseStart) : [];
+    const pre = p.before ? wordsBefore(doc, p.before, group, clauseStart, p.surfaceWords) : [];
     if (pre === null) continue;
     const m = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
     if (typeof m !== 'string') {
@@ -438,7 +438,7 @@ function matchPatterns(
  * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, auxiliaries included:
  * PETRARCH's RECENTLY_* does not match "recently did allow"); null when they are not there.
  */
-function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number): number[] | null {
+function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number, surface = false): number[] | null {
   const out: number[] = [];
   let pos = group.verb;
   for (let i = before.length - 1; i >= 0; i--) {
@@ -447,7 +447,7 @@ function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: Ve
     const lo = el.adjacent ? hi : hi - WORD_GAP;
     let found = -1;
     for (let t = hi; t >= lo && t >= clauseStart; t--) {
-      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+      if (el.alts.includes(doc.lower[t]) || (!surface && el.alts.includes(doc.lemmas[t]))) {
         found = t;
         break;
       }
@@ -532,7 +532,7 @@ function tryElements(
     // verb group (auxiliaries, particles) may come between.
     const reach = el.adjacent ? (pos === from ? Math.max(pos, groupLast) : pos) : pos + WORD_GAP;
     for (let t = pos; t < windowEnd && t <= reach; t++) {
-      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+      if (el.alts.includes(doc.lower[t]) || (!p.surfaceWords && el.alts.includes(doc.lemmas[t]))) {
         found = t;
         break;
       }
@@ -595,7 +595,7 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
       if (fired) outcome = 'not tried: a more specific pattern fired';
       else if (p.passiveOnly && !group.passive) outcome = 'needs a passive clause';
       else if (!particlesMatch(p, group)) outcome = `needs particle(s) ${p.particles.join(' ')}`;
-      else if (p.before && wordsBefore(doc, p.before, group, sp.first) === null) outcome = `needs "${p.before.map((w) => w.alts.join('|')).join(' ')}" before the verb`;
+      else if (p.before && wordsBefore(doc, p.before, group, sp.first, p.surfaceWords) === null) outcome = `needs "${p.before.map((w) => w.alts.join('|')).join(' ')}" before the verb`;
       else {
         const r = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
         if (typeof r === 'string') outcome = r;

@@ -38,6 +38,8 @@ export interface Pattern {
   specificity: number;
   /** Words that must come before the verb in its clause, in text order (PETRARCH's `SAID *`). */
   before?: { alts: string[]; adjacent?: boolean }[];
+  /** Pattern words match the text's words as written, not their lemmas (PETRARCH does not stem). */
+  surfaceWords?: boolean;
   /** PETRARCH's `%` before the verb: with no target, the members of a compound subject act on each other. */
   compoundSource?: boolean;
   /** The event coded in the other direction as well (PETRARCH's `[A:B]`: B is target → source). */

@@ -452,6 +452,7 @@ function makePattern(
     context,
     passiveOnly: false,
     noTarget: false,
+    surfaceWords: true,
     rule,
     specificity: elements.length + before.length,
     ...(before.length ? { before } : {}),

@@ -48,12 +48,14 @@ CLASH
 
 test('% before the verb: a compound subject with no target codes its members towards each other', () => {
   const k = knowledge(`
---- DOWNPLAY [014] ---
+--- DOWNPLAY [042] ---
 DOWNPLAY
 - % HAVE * [191]
 `);
   assert.deepEqual(coded(k, 'Arnor and Gondor have downplayed their meeting.'), ['ARN>GON:191', 'GON>ARN:191']);
-  assert.deepEqual(coded(k, 'Arnor has downplayed the meeting with Gondor.'), ['ARN>GON:191']);
+  assert.deepEqual(coded(k, 'Arnor and Gondor have downplayed the meeting with Eriador.'), ['ARN>ERI:191', 'GON>ERI:191']);
+  // pattern words are the text's words as written: HAVE is not "has"
+  assert.deepEqual(coded(k, 'Arnor has downplayed the meeting with Gondor.'), ['ARN>GON:042']);
 });
 
 test('compound actors joined across determiners, adjectives and ", and"', () => {
@@ -111,6 +113,16 @@ LEFT
 `);
   assert.deepEqual(coded(k, 'Arnor left for Gondor.'), ['ARN>GON:032', 'GON>ARN:033']);
   assert.deepEqual(coded(k, 'Arnor leaves Gondor.'), ['ARN>GON:042']);
+});
+
+test('pattern words match the words as written, not their lemmas', () => {
+  const k = knowledge(`
+--- ADOPT [081] ---
+ADOPT
+- * RESOLUTION [102]
+`);
+  assert.deepEqual(coded(k, 'Arnor adopted a resolution with Gondor.'), ['ARN>GON:102']);
+  assert.deepEqual(coded(k, 'Arnor adopted resolutions with Gondor.'), ['ARN>GON:081']);
 });
 
 test('a pattern code without digits ([+++], [xxy]) is skipped with an error', () => {
