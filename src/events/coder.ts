@@ -287,6 +287,8 @@ function findSubject(
       const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
       const possessive = after === '’s' || after === "'s";
       const unknownSubject = m.kind === 'unknown' && m.tokenEnd === left + 1 && doc.pos[m.tokenStart - 1] !== 'ADP';
+      // "Ithilen's palace guard militia was freed": the owner of an uncoded noun phrase stands for it
+      if (possessive && !inPP && isActor(m) && ownsNounPhraseUpTo(doc, mentionAt, m.tokenEnd + 1, left)) return [m];
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
@@ -321,6 +323,15 @@ function findSubject(
   }
   return null;
 }
+
+/** Tokens [from, to] are only nouns and adjectives outside any mention (a possessed noun phrase). */
+function ownsNounPhraseUpTo(doc: Doc, mentionAt: Int32Array, from: number, to: number): boolean {
+  if (from > to) return false;
+  for (let t = from; t <= to; t++) if (mentionAt[t] >= 0 || !POSSESSED_NP.has(doc.pos[t])) return false;
+  return true;
+}
+
+const POSSESSED_NP = new Set(['NOUN', 'ADJ', 'NUM']);
 
 /**
  * "Responding to X's remarks, Zakharova said ...": an opening participle phrase takes the subject of

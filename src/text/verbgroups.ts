@@ -43,7 +43,9 @@ export function verbGroups(doc: Doc, first: number, last: number): VerbGroup[] {
     const p = doc.pos[i];
     if (p !== 'VERB') continue;
     // "the affected villages", "a proposed plan": a participle between a determiner and its noun is an adjective
-    if (i > first && doc.pos[i - 1] === 'DET' && /(?:ed|en|ing)$/.test(doc.lower[i]) && ADNOMINAL_NEXT.has(doc.pos[i + 1] ?? '')) continue;
+    // ("abandon improved economic relations": a past participle right after another verb, likewise)
+    const participle = doc.pos[i - 1] === 'DET' ? /(?:ed|en|ing)$/ : doc.pos[i - 1] === 'VERB' ? /(?:ed|en)$/ : null;
+    if (i > first && participle && participle.test(doc.lower[i]) && ADNOMINAL_NEXT.has(doc.pos[i + 1] ?? '')) continue;
     // Auxiliaries, negation, modals and adverbs directly before the verb (up to 5 tokens).
     let start = i;
     let negated = false;

@@ -39,3 +39,11 @@ test('noun-phrase and verb-group chunks with spans', async () => {
   assert.deepEqual(cs, ['NP:The Armenian defense minister', 'VG:attended', 'NP:the opening ceremony', 'NP:Moscow']);
   for (const c of chunks(doc)) assert.equal(doc.text.slice(c.start, c.end), c.text);
 });
+
+test('a participle used as an adjective is no verb group', () => {
+  const lemmas = (t: string) => groupsOf(t).groups.map((g) => g.lemma);
+  assert.deepEqual(lemmas('Gondor promised aid to the affected villages.'), ['promise']);
+  assert.deepEqual(lemmas('Arnor will abandon improved economic relations with Gondor.'), ['abandon']);
+  // a gerund after a verb is its complement, still a verb
+  assert.ok(lemmas('Russia stopped supplying weapons to Armenia.').includes('supply'));
+});

@@ -158,3 +158,12 @@ WARN
 `, ACTORS + 'PRINCE OF DOL AMROTH [DOL]\n');
   assert.deepEqual(coded(k, 'Gondor warned the Prince of Dol_Amroth.'), ['GON>DOL:160']);
 });
+
+test('a possessive before an uncoded noun phrase stands for it as subject', () => {
+  const k = knowledge(`
+--- FREE [---] ---
+FREE
+- + * FROM $ [066]
+`, ACTORS + 'BARAD-DUR [MOR]\n');
+  assert.deepEqual(coded(k, "Gondor's palace guard militia was freed from Barad-dur."), ['MOR>GON:066']);
+});
