@@ -633,7 +633,9 @@ function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, s
   let end = next ? next.first : sentenceLast;
   // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
   // the object region runs on to the next verb
-  if (next && next.gerund && next.first > group.last && doc.pos[next.first - 1] === 'NOUN') {
+  // PETRARCH's verb phrase takes in a purpose infinitive too ("signed an accord to supply Gondor")
+  const carriesOn = next && ((next.gerund && doc.pos[next.first - 1] === 'NOUN') || (thatComplement && next.infinitive));
+  if (next && carriesOn && next.first > group.last) {
     end = next.last;
     while (end < sentenceLast && doc.pos[end] !== 'VERB' && doc.pos[end] !== 'AUX') end++;
   }

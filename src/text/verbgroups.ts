@@ -41,11 +41,17 @@ export function verbGroups(doc: Doc, first: number, last: number): VerbGroup[] {
   const groups: VerbGroup[] = [];
   for (let i = first; i < last; i++) {
     const p = doc.pos[i];
-    if (p !== 'VERB') continue;
+    // "Fornost and Gondor welcome a resumption": a word tagged adjective between a name and a determiner
+    // can only be the verb
+    const adjectiveVerb = p === 'ADJ' && i > first && (doc.pos[i - 1] === 'PROPN' || doc.pos[i - 1] === 'NOUN') && doc.pos[i + 1] === 'DET';
+    if (p !== 'VERB' && !adjectiveVerb) continue;
     // "the affected villages", "a proposed plan": a participle between a determiner and its noun is an adjective
-    // ("abandon improved economic relations": a past participle right after another verb, likewise)
+    // ("abandon improved economic relations": a past participle right after another verb, likewise); "the
+    // reopening of" is a noun
     const participle = doc.pos[i - 1] === 'DET' ? /(?:ed|en|ing)$/ : doc.pos[i - 1] === 'VERB' ? /(?:ed|en)$/ : null;
-    if (i > first && participle && participle.test(doc.lower[i]) && ADNOMINAL_NEXT.has(doc.pos[i + 1] ?? '')) continue;
+    const next = doc.pos[i + 1] ?? '';
+    const nominal = ADNOMINAL_NEXT.has(next) || (doc.pos[i - 1] === 'DET' && doc.lower[i + 1] === 'of');
+    if (i > first && participle && participle.test(doc.lower[i]) && nominal) continue;
     // Auxiliaries, negation, modals and adverbs directly before the verb (up to 5 tokens).
     let start = i;
     let negated = false;

@@ -47,3 +47,9 @@ test('a participle used as an adjective is no verb group', () => {
   // a gerund after a verb is its complement, still a verb
   assert.ok(lemmas('Russia stopped supplying weapons to Armenia.').includes('supply'));
 });
+
+test('a word tagged adjective between a name and a determiner is the verb; "the reopening of" is a noun', () => {
+  const lemmas = (t: string) => groupsOf(t).groups.map((g) => g.lemma);
+  assert.deepEqual(lemmas('Fornost and Gondor welcome a resumption of ties.'), ['welcome']);
+  assert.deepEqual(lemmas('Gamgee has arranged for the reopening of guest houses.'), ['arrange']);
+});

@@ -167,3 +167,11 @@ FREE
 `, ACTORS + 'BARAD-DUR [MOR]\n');
   assert.deepEqual(coded(k, "Gondor's palace guard militia was freed from Barad-dur."), ['MOR>GON:066']);
 });
+
+test('PETRARCH reading: a purpose infinitive is part of the verb phrase', () => {
+  const k = knowledge(`
+--- SIGN [081] ---
+SIGN
+`);
+  assert.deepEqual(coded(k, 'Arnor signed an accord on Thursday to supply Gondor with wheat.'), ['ARN>GON:081']);
+});
