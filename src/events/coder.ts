@@ -59,6 +59,9 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       const group = groups[g];
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
       if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
+      // "will not wire tap": a bare verb right after an auxiliated one that coded nothing shares its subject
+      const prev = g > 0 ? groups[g - 1] : null;
+      if (!subject && prev && prev.last === group.first && prev.first < prev.verb && !coded[g - 1] && doc.lower[group.verb] === group.lemma) subject = subjects[g - 1];
       subjects.push(subject);
       const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject);
       modalities.push(mod);
@@ -313,8 +316,7 @@ function findSubject(
     }
     if (prevGroup && j < prevGroup.last && j >= prevGroup.first) {
       // Reached the previous verb group with no actor in between.
-      // "will not wire tap": a verb right after another verb shares its subject
-      return group.infinitive || group.gerund || prevGroup.last === group.first || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
+      return group.infinitive || group.gerund || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
     }
     if (BARRIER_WORDS.has(w) && doc.pos[j] !== 'PRON') {
       if (w === 'that' || w === ';' || w === ':') return null;
