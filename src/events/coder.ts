@@ -35,6 +35,8 @@ export interface CoderInput {
 const RELATIVE = new Set(['which', 'who', 'whom']);
 const COORD = new Set(['and', 'or', 'but', 'then']);
 const BARRIER_WORDS = new Set(['that', ';', ':', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'when', 'after', 'before', 'until', 'as']);
+// Words tagged as prepositions that open a clause when a subject and its verb follow.
+const SUBORDINATORS = new Set(['after', 'before', 'until']);
 const QUOTES = new Set(['“', '”', '"']);
 /** How far (tokens) a pattern word may be from the previous matched element. */
 const WORD_GAP = 6;
@@ -287,7 +289,9 @@ function findSubject(
       // Skip possessives and actors inside prepositional phrases unless nothing else is found.
       const before = m.tokenStart - 1 >= floor ? doc.lower[m.tokenStart - 1] : '';
       const after = doc.lower[m.tokenEnd] ?? '';
-      const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
+      // "after Calenardhon crowds burned": a subordinator, not a preposition, before the clause's subject
+      const subordinate = SUBORDINATORS.has(before) && (m.tokenEnd === left + 1 || ownsNounPhraseUpTo(doc, mentionAt, m.tokenEnd, left));
+      const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of' && !subordinate;
       const possessive = after === '’s' || after === "'s";
       const unknownSubject = m.kind === 'unknown' && m.tokenEnd === left + 1 && doc.pos[m.tokenStart - 1] !== 'ADP';
       // "Ithilen's palace guard militia was freed": the owner of an uncoded noun phrase stands for it
@@ -630,21 +634,31 @@ function verbPatterns(patterns: PatternSet, doc: Doc, group: VerbGroup): Pattern
   return patterns.verbs.get(doc.lower[group.verb]) ?? patterns.verbs.get(group.lemma);
 }
 
+// What a subject noun phrase between a comma and its verb is made of ("a very senior Bree official").
+const SUBJECT_NP = new Set(['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
+
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
-function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, thatComplement = false): number {
+function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, petrarch = false): number {
   let end = next ? next.first : sentenceLast;
   // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
   // the object region runs on to the next verb
   // PETRARCH's verb phrase takes in a purpose infinitive too ("signed an accord to supply Gondor")
-  const carriesOn = next && ((next.gerund && doc.pos[next.first - 1] === 'NOUN') || (thatComplement && next.infinitive));
+  const carriesOn = next && ((next.gerund && doc.pos[next.first - 1] === 'NOUN') || (petrarch && next.infinitive));
   if (next && carriesOn && next.first > group.last) {
     end = next.last;
     while (end < sentenceLast && doc.pos[end] !== 'VERB' && doc.pos[end] !== 'AUX') end++;
   }
+  // "..., a senior Bree official said": a noun phrase after a comma right before the next verb is that
+  // verb's subject, not part of this verb's object (PETRARCH's parse; our own reading keeps the wider window)
+  if (petrarch && next && end === next.first) {
+    let t = end - 1;
+    while (t > group.last && SUBJECT_NP.has(doc.pos[t])) t--;
+    if (t > group.last && t < end - 1 && doc.lower[t] === ',') end = t;
+  }
   for (let t = group.last; t < end; t++) {
     const w = doc.lower[t];
     // PETRARCH reads "allowed that Mordor isn't ..." as one verb phrase: the complement is the object
-    if (w === 'that' && thatComplement && t === group.last) continue;
+    if (w === 'that' && petrarch && t === group.last) continue;
     if (w === ';' || RELATIVE.has(w) || (w === 'that' && doc.pos[t] !== 'DET')) {
       end = t;
       break;

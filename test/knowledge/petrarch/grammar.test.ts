@@ -175,3 +175,14 @@ SIGN
 `);
   assert.deepEqual(coded(k, 'Arnor signed an accord on Thursday to supply Gondor with wheat.'), ['ARN>GON:081']);
 });
+
+test('"after" before a clause subject opens a clause; a comma-fronted subject ends the previous object', () => {
+  const k = knowledge(`
+--- BURN [---] ---
++BURN_DOWN [222]
+
+--- SAY [023] ---
+SAY
+`);
+  assert.deepEqual(coded(k, 'Arnor restored ties after Gondor crowds burned down its embassy, a senior Eriador official said.'), ['GON>-:222', 'ERIGOV>-:023']);
+});
