@@ -215,13 +215,15 @@ interface NP {
   possessive: boolean;
   substantive: boolean;
   headReplaced: boolean;
+  /** Codes placed before the actor's (PETRARCH agents [NGO~]: "an MSF Arnor diplomat" → NGOARNGOV). */
+  prefix: string[];
 }
 
 function emptyNP(t0: number): NP {
   return {
     t0, t1: t0, definite: false, eli: false, country: null, countryIsMetonym: false, metonymSectors: [],
     multiCountry: false, org: null, orgName: null, agents: [], agentEnds: [], personId: null, name: null,
-    possessive: false, substantive: false, headReplaced: false,
+    possessive: false, substantive: false, headReplaced: false, prefix: [],
   };
 }
 
@@ -400,6 +402,13 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
       np.t1 = j;
       continue; // a possessive may follow
     }
+    if (org?.prefix && !np.org && !np.agents.length && !np.country && !np.name && np.personId === null) {
+      np.prefix.push(...org.sectors);
+      np.substantive = true;
+      j = seg.t1;
+      np.t1 = j;
+      continue;
+    }
     if (org && (!country || org.kind === 'igo' || seg.t1 - seg.t0 > 1)) {
       const head = np.agents[np.agents.length - 1];
       if (head && (!np.org || np.org.sectors.length === 0) && org.kind === 'org' && org.country && org.sectors.length === 0 && isCapitalised(doc.tokens[seg.t0])) {
@@ -575,8 +584,13 @@ function toMention(c: Ctx, np: NP, date: string | null): { m: ActorMention; info
   if (np.personId !== null) name = k.people[np.personId].name;
   else if (np.name) name = doc.text.slice(doc.starts[np.name[0]], doc.ends[np.name[1] - 1]);
   const nameText = np.name ? doc.lower.slice(np.name[0], np.name[1]).join(' ') : null;
-  const kind = kindOf(np);
-  const code = kind === 'unknown' ? null : composeCode(country, sectors);
+  let kind = kindOf(np);
+  let code = kind === 'unknown' ? null : composeCode(country, sectors);
+  if (np.prefix.length) {
+    // a prefix code alone ("MSF said") is the organisation; before an actor it leads its code
+    if (code === null && !np.name) kind = 'org';
+    code = np.prefix.join('') + (code ?? '');
+  }
   const next = doc.pos[np.t1] ?? '';
   const m: ActorMention = {
     tokenStart: np.t0, tokenEnd: np.t1, head, start, end, text: doc.text.slice(start, end),

@@ -12,7 +12,7 @@
 //
 // Approximations: every phrase matches as consecutive words (PETRARCH allows gaps where agent words are
 // separated by blanks); stems (phrases not ending in `_`) match whole words only; codes placed before
-// the actor (`NGO~`) are coded after it, as an organisation's sector; codes with `/` (THE_SHIRE
+// the actor (`NGO~`) lead the code of an actor that follows (alone: the organisation); codes with `/` (THE_SHIRE
 // [FRO/BIL/SAM], several actors) name every actor when the phrase stands alone (not with an agent).
 import type { ActorEntry, ActorKnowledge, Person, TrieNode } from '../actors.js';
 import { phraseKeys } from '../actors.js';
@@ -249,8 +249,8 @@ export function compileActors(src: ActorSources, base: ActorKnowledge | null, pr
     for (const a of file.agents) {
       const parts = codeParts(a.code);
       const sectors = [parts.country ?? '', ...parts.sectors].filter(Boolean);
-      // NGO~ (code before the actor's) is kept as an organisation that takes the actor's country
-      const entry: ActorEntry = a.prefix ? { kind: 'org', country: null, sectors } : { kind: 'agent', country: null, sectors };
+      // NGO~ (code before the actor's): an organisation alone, a prefix of the actor's code before one
+      const entry: ActorEntry = a.prefix ? { kind: 'org', country: null, sectors, prefix: true } : { kind: 'agent', country: null, sectors };
       addPhrase(root, owned, a.phrase, entry);
     }
   }

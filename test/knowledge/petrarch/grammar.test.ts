@@ -186,3 +186,12 @@ SAY
 `);
   assert.deepEqual(coded(k, 'Arnor restored ties after Gondor crowds burned down its embassy, a senior Eriador official said.'), ['GON>-:222', 'ERIGOV>-:023']);
 });
+
+test('an agent coded [NGO~] leads the code of the actor after it; alone it is the organisation', () => {
+  const k = knowledge(`
+--- RESTORE [064] ---
+RESTORE
+`, ACTORS, 'MSF {} [NGO~]\nDIPLOMAT [~GOV]\n');
+  assert.deepEqual(coded(k, 'An MSF Arnor diplomat restored ties with Gondor.'), ['NGOARNGOV>GON:064']);
+  assert.deepEqual(coded(k, 'MSF restored ties with Gondor.'), ['NGO>GON:064']);
+});
