@@ -721,6 +721,8 @@ function codeVerb(
       sources = agent;
     }
   }
+  // PETRARCH codes no event whose source it cannot code at all
+  if (sources && patterns.petrarch) sources = sources.filter((m) => m.code !== null);
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
     const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources, match.matched);

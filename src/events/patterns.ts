@@ -52,7 +52,8 @@ export interface PatternSet {
   count: number;
   /**
    * Read the way PETRARCH reads its dictionaries (set by the PETRARCH loader): a "that" complement right
-   * after the verb is part of its object, and a passive without a by-phrase is coded like an active clause.
+   * after the verb is part of its object (so is a purpose infinitive), a passive without a by-phrase is coded
+   * like an active clause, and a source that codes nothing codes no event.
    */
   petrarch?: boolean;
 }

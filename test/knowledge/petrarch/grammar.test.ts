@@ -126,9 +126,9 @@ ADOPT
 });
 
 test('a pattern code without digits ([+++], [xxy]) is skipped with an error', () => {
-  const r = petrarchKnowledge({ verbs: { file: 'v', text: '--- RESTORE [064] ---\nRESTORE\n- * FXLL [+++]\n- * FULL [065]\n' } });
+  const r = petrarchKnowledge({ verbs: { file: 'v', text: '--- RESTORE [064] ---\nRESTORE\n- * FXLL [+++]\n- * FULL [065]\n' }, actors: [{ file: 'a', text: ACTORS }] });
   assert.deepEqual(r.errors.map((e) => e.line), [3]);
-  assert.deepEqual(coded(r.knowledge, 'Arnor restored fxll full ties with Gondor.').slice(0, 1).map((s) => s.slice(-3)), ['065']);
+  assert.deepEqual(coded(r.knowledge, 'Arnor restored fxll full ties with Gondor.'), ['ARN>GON:065']);
 });
 
 test('PETRARCH reading: a "that" complement is the object; a passive without "by" reads as active', () => {
@@ -194,4 +194,13 @@ RESTORE
 `, ACTORS, 'MSF {} [NGO~]\nDIPLOMAT [~GOV]\n');
   assert.deepEqual(coded(k, 'An MSF Arnor diplomat restored ties with Gondor.'), ['NGOARNGOV>GON:064']);
   assert.deepEqual(coded(k, 'MSF restored ties with Gondor.'), ['NGO>GON:064']);
+});
+
+test('PETRARCH reading: a source that codes nothing codes no event', () => {
+  const k = knowledge(`
+--- SAY [023] ---
+SAY
+`);
+  assert.deepEqual(coded(k, 'The news agency WFNA said on Thursday.'), []);
+  assert.deepEqual(coded(k, 'Arnor said on Thursday.'), ['ARN>-:023']);
 });
