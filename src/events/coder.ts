@@ -330,10 +330,15 @@ function findSubject(
   return null;
 }
 
-/** Tokens [from, to] are only nouns and adjectives outside any mention (a possessed noun phrase). */
+/** Tokens [from, to] are only nouns and adjectives (and a conjunction between them) outside any mention. */
 function ownsNounPhraseUpTo(doc: Doc, mentionAt: Int32Array, from: number, to: number): boolean {
   if (from > to) return false;
-  for (let t = from; t <= to; t++) if (mentionAt[t] >= 0 || !POSSESSED_NP.has(doc.pos[t])) return false;
+  for (let t = from; t <= to; t++) {
+    if (mentionAt[t] >= 0) return false;
+    // "Eriador's death and injury toll": nouns joined inside the phrase
+    const joined = doc.pos[t] === 'CCONJ' && t > from && t < to;
+    if (!POSSESSED_NP.has(doc.pos[t]) && !joined) return false;
+  }
   return true;
 }
 

@@ -166,6 +166,12 @@ FREE
 - + * FROM $ [066]
 `, ACTORS + 'BARAD-DUR [MOR]\n');
   assert.deepEqual(coded(k, "Gondor's palace guard militia was freed from Barad-dur."), ['MOR>GON:066']);
+  const toll = knowledge(`
+--- RISEN [---] ---
+RISEN
+- DEATH TOLL * [223]
+`);
+  assert.deepEqual(coded(toll, "Eriador's death and injury toll has risen in the dispute with Gondor."), ['ERI>GON:223']);
 });
 
 test('PETRARCH reading: a purpose infinitive is part of the verb phrase', () => {
