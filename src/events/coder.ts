@@ -35,6 +35,8 @@ export interface CoderInput {
 const RELATIVE = new Set(['which', 'who', 'whom']);
 const COORD = new Set(['and', 'or', 'but', 'then']);
 const BARRIER_WORDS = new Set(['that', ';', ':', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'when', 'after', 'before', 'until', 'as']);
+// Words tagged as prepositions that open a clause when a subject and its verb follow.
+const SUBORDINATORS = new Set(['after', 'before', 'until']);
 const QUOTES = new Set(['“', '”', '"']);
 /** How far (tokens) a pattern word may be from the previous matched element. */
 const WORD_GAP = 6;
@@ -59,6 +61,9 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       const group = groups[g];
       let subject = findSubject(doc, input.mentions, mentionAt, groups, g, subjects, sp.first);
       if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, input.mentions, mentionAt, group, groups[g + 1], sp.last);
+      // "will not wire tap": a bare verb right after an auxiliated one that coded nothing shares its subject
+      const prev = g > 0 ? groups[g - 1] : null;
+      if (!subject && prev && prev.last === group.first && prev.first < prev.verb && !coded[g - 1] && doc.lower[group.verb] === group.lemma) subject = subjects[g - 1];
       subjects.push(subject);
       const mod = modalityOf(doc, input.lexicon, groups, g, modalities, subject, sp.last);
       modalities.push(mod);
@@ -86,7 +91,19 @@ export function codeEvents(input: CoderInput): RawEvent[] {
       out.push(e);
     }
   }
-  return dedupe(out);
+  return dedupe(out.flatMap(eachNamedActor));
+}
+
+/** The event once for every actor its source and target name ("The Shire" → FRO, BIL, SAM). */
+function eachNamedActor(e: RawEvent): RawEvent[] {
+  if (!e.source.also && !e.target?.also) return [e];
+  const actors = (m: ActorMention): ActorMention[] => [m, ...(m.also ?? []).map((a) => ({ ...m, ...a, also: undefined }))];
+  const out: RawEvent[] = [];
+  for (const source of actors(e.source)) {
+    if (!e.target) out.push({ ...e, source });
+    else for (const target of actors(e.target)) out.push({ ...e, source, target });
+  }
+  return out;
 }
 
 /** The coding of a reported demand (see reportedDemands); `rule` names where it is made. */
@@ -198,14 +215,22 @@ function mentionEndingAt(mentions: ActorMention[], mentionAt: Int32Array, tok: n
   return k >= 0 ? mentions[k] : null;
 }
 
-/** Mentions joined to `m` by "and" / "," to its left ("Armenia and Russia"), nearest last. */
+// Words that may stand between a coordinator and the actor it joins ("and the evil Arnor").
+const CONJUNCT_MODIFIERS = new Set(['DET', 'ADJ']);
+
+/** Mentions joined to `m` by "and" / "," / ", and" to its left ("Armenia and Russia"), nearest last. */
 function coordinatedLeft(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, floor: number): ActorMention[] {
   const all = [m];
   let cur = m;
-  while (cur.tokenStart - 2 >= floor) {
-    const conj = doc.lower[cur.tokenStart - 1];
+  for (;;) {
+    let t = cur.tokenStart - 1;
+    while (t >= floor && CONJUNCT_MODIFIERS.has(doc.pos[t]) && mentionAt[t] < 0) t--;
+    const conj = t >= floor ? doc.lower[t] : '';
     if (conj !== 'and' && conj !== ',') break;
-    const prev = mentionEndingAt(mentions, mentionAt, cur.tokenStart - 2);
+    t--;
+    if (conj === 'and' && t >= floor && doc.lower[t] === ',') t--;
+    if (t < floor) break;
+    const prev = mentionEndingAt(mentions, mentionAt, t);
     if (!prev || !isActor(prev)) break;
     all.unshift(prev);
     cur = prev;
@@ -213,15 +238,20 @@ function coordinatedLeft(doc: Doc, mentions: ActorMention[], mentionAt: Int32Arr
   return all;
 }
 
-/** Mentions joined to `m` by "and" / "," to its right. */
+/** Mentions joined to `m` by "and" / "," / ", and" to its right. */
 function coordinatedRight(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, ceil: number): ActorMention[] {
   const all = [m];
   let cur = m;
-  while (cur.tokenEnd + 1 < ceil) {
-    const conj = doc.lower[cur.tokenEnd];
+  for (;;) {
+    let t = cur.tokenEnd;
+    const conj = t < ceil ? doc.lower[t] : '';
     if (conj !== 'and' && conj !== ',') break;
-    const nextIdx = mentionAt[cur.tokenEnd + 1];
-    if (nextIdx < 0 || !isActor(mentions[nextIdx])) break;
+    t++;
+    if (conj === ',' && t < ceil && doc.lower[t] === 'and') t++;
+    while (t < ceil && CONJUNCT_MODIFIERS.has(doc.pos[t]) && mentionAt[t] < 0) t++;
+    if (t >= ceil) break;
+    const nextIdx = mentionAt[t];
+    if (nextIdx < 0 || !isActor(mentions[nextIdx]) || mentions[nextIdx] === cur) break;
     cur = mentions[nextIdx];
     all.push(cur);
   }
@@ -266,11 +296,15 @@ function findSubject(
       // Skip possessives and actors inside prepositional phrases unless nothing else is found.
       const before = m.tokenStart - 1 >= floor ? doc.lower[m.tokenStart - 1] : '';
       const after = doc.lower[m.tokenEnd] ?? '';
-      const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of';
+      // "after Calenardhon crowds burned": a subordinator, not a preposition, before the clause's subject
+      const subordinate = SUBORDINATORS.has(before) && (m.tokenEnd === left + 1 || ownsNounPhraseUpTo(doc, mentionAt, m.tokenEnd, left));
+      const inPP = before !== '' && doc.pos[m.tokenStart - 1] === 'ADP' && before !== 'of' && !subordinate;
       const possessive = after === '’s' || after === "'s";
       // "Leaders of the Azadliq coalition agreed": an unknown name after "<agent noun> of" stands for it
       const ofAgent = before === 'of' && m.tokenStart >= 2 && mentionAt[m.tokenStart - 2] >= 0 && mentions[mentionAt[m.tokenStart - 2]].kind === 'agent';
       const unknownSubject = m.kind === 'unknown' && headsSubject(doc, m.tokenEnd, left) && (doc.pos[m.tokenStart - 1] !== 'ADP' || ofAgent);
+      // "Ithilen's palace guard militia was freed": the owner of an uncoded noun phrase stands for it
+      if (possessive && !inPP && isActor(m) && ownsNounPhraseUpTo(doc, mentionAt, m.tokenEnd + 1, left)) return [m];
       if (!inPP && !possessive && (isActor(m) || unknownSubject)) {
         if (group.infinitive && prevGroup && prevGroup.last <= m.tokenStart) {
           // "X urged Y to sign": the object of the governing verb is the subject of the infinitive;
@@ -329,6 +363,20 @@ function headsSubject(doc: Doc, from: number, last: number): boolean {
   }
   return !paren;
 }
+
+/** Tokens [from, to] are only nouns and adjectives (and a conjunction between them) outside any mention. */
+function ownsNounPhraseUpTo(doc: Doc, mentionAt: Int32Array, from: number, to: number): boolean {
+  if (from > to) return false;
+  for (let t = from; t <= to; t++) {
+    if (mentionAt[t] >= 0) return false;
+    // "Eriador's death and injury toll": nouns joined inside the phrase
+    const joined = doc.pos[t] === 'CCONJ' && t > from && t < to;
+    if (!POSSESSED_NP.has(doc.pos[t]) && !joined) return false;
+  }
+  return true;
+}
+
+const POSSESSED_NP = new Set(['NOUN', 'ADJ', 'NUM']);
 
 /**
  * "Responding to X's remarks, Zakharova said ...": an opening participle phrase takes the subject of
@@ -483,7 +531,7 @@ function matchPatterns(
     if (p.passiveOnly && !group.passive) continue;
     if (!particlesMatch(p, group)) continue;
     if (!wordsPresent(p, present)) continue;
-    const pre = p.before ? wordsBefore(doc, p.before, group, clauseStart) : [];
+    const pre = p.before ? wordsBefore(doc, p.before, group, clauseStart, p.surfaceWords) : [];
     if (pre === null) continue;
     const m = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
     if (typeof m !== 'string') {
@@ -496,19 +544,19 @@ function matchPatterns(
 
 /**
  * The tokens matching a pattern's pre-verb words, nearest first, before the verb in its sentence
- * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, where the verb's
- * own auxiliaries may come between); null when they are not there.
+ * (each within WORD_GAP of what follows it; an `adjacent` one directly before it, auxiliaries included:
+ * PETRARCH's RECENTLY_* does not match "recently did allow"); null when they are not there.
  */
-function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number): number[] | null {
+function wordsBefore(doc: Doc, before: NonNullable<Pattern['before']>, group: VerbGroup, clauseStart: number, surface = false): number[] | null {
   const out: number[] = [];
   let pos = group.verb;
   for (let i = before.length - 1; i >= 0; i--) {
     const el = before[i];
     const hi = pos - 1;
-    const lo = el.adjacent ? (pos === group.verb ? Math.min(hi, group.first - 1) : hi) : hi - WORD_GAP;
+    const lo = el.adjacent ? hi : hi - WORD_GAP;
     let found = -1;
     for (let t = hi; t >= lo && t >= clauseStart; t--) {
-      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+      if (el.alts.includes(doc.lower[t]) || (!surface && el.alts.includes(doc.lemmas[t]))) {
         found = t;
         break;
       }
@@ -593,7 +641,7 @@ function tryElements(
     // verb group (auxiliaries, particles) may come between.
     const reach = el.adjacent ? (pos === from ? Math.max(pos, groupLast) : pos) : pos + WORD_GAP;
     for (let t = pos; t < windowEnd && t <= reach; t++) {
-      if (el.alts.includes(doc.lemmas[t]) || el.alts.includes(doc.lower[t])) {
+      if (el.alts.includes(doc.lower[t]) || (!p.surfaceWords && el.alts.includes(doc.lemmas[t]))) {
         found = t;
         break;
       }
@@ -648,15 +696,15 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
     let subject = findSubject(doc, mentions, mentionAt, groups, g, subjects, sp.first);
     if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, mentions, mentionAt, group, groups[g + 1], sp.last);
     subjects.push(subject);
-    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last);
+    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last, patterns.petrarch);
     const trials: PatternTrial[] = [];
     let fired = false;
-    for (const p of patterns.verbs.get(group.lemma) ?? []) {
+    for (const p of verbPatterns(patterns, doc, group) ?? []) {
       let outcome: string;
       if (fired) outcome = 'not tried: a more specific pattern fired';
       else if (p.passiveOnly && !group.passive) outcome = 'needs a passive clause';
       else if (!particlesMatch(p, group)) outcome = `needs particle(s) ${p.particles.join(' ')}`;
-      else if (p.before && wordsBefore(doc, p.before, group, sp.first) === null) outcome = `needs "${p.before.map((w) => w.alts.join('|')).join(' ')}" before the verb`;
+      else if (p.before && wordsBefore(doc, p.before, group, sp.first, p.surfaceWords) === null) outcome = `needs "${p.before.map((w) => w.alts.join('|')).join(' ')}" before the verb`;
       else {
         const r = tryElements(doc, mentions, mentionAt, p, group.verb + 1, group.last, windowEnd, group.passive);
         if (typeof r === 'string') outcome = r;
@@ -673,11 +721,36 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
   return out;
 }
 
+/** A verb's patterns: those filed under the word itself (PETRARCH's LEFT beside LEAVE), else its lemma's. */
+function verbPatterns(patterns: PatternSet, doc: Doc, group: VerbGroup): Pattern[] | undefined {
+  return patterns.verbs.get(doc.lower[group.verb]) ?? patterns.verbs.get(group.lemma);
+}
+
+// What a subject noun phrase between a comma and its verb is made of ("a very senior Bree official").
+const SUBJECT_NP = new Set(['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
+
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
-function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number): number {
+function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, petrarch = false): number {
   let end = next ? next.first : sentenceLast;
+  // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
+  // the object region runs on to the next verb
+  // PETRARCH's verb phrase takes in a purpose infinitive too ("signed an accord to supply Gondor")
+  const carriesOn = next && ((next.gerund && doc.pos[next.first - 1] === 'NOUN') || (petrarch && next.infinitive));
+  if (next && carriesOn && next.first > group.last) {
+    end = next.last;
+    while (end < sentenceLast && doc.pos[end] !== 'VERB' && doc.pos[end] !== 'AUX') end++;
+  }
+  // "..., a senior Bree official said": a noun phrase after a comma right before the next verb is that
+  // verb's subject, not part of this verb's object (PETRARCH's parse; our own reading keeps the wider window)
+  if (petrarch && next && end === next.first) {
+    let t = end - 1;
+    while (t > group.last && SUBJECT_NP.has(doc.pos[t])) t--;
+    if (t > group.last && t < end - 1 && doc.lower[t] === ',') end = t;
+  }
   for (let t = group.last; t < end; t++) {
     const w = doc.lower[t];
+    // PETRARCH reads "allowed that Mordor isn't ..." as one verb phrase: the complement is the object
+    if (w === 'that' && petrarch && t === group.last) continue;
     if (w === ';' || RELATIVE.has(w) || (w === 'that' && doc.pos[t] !== 'DET')) {
       end = t;
       break;
@@ -721,9 +794,9 @@ function codeVerb(
   modality: Modality,
 ): RawEvent[] {
   const { doc, mentions, patterns } = input;
-  const candidates = patterns.verbs.get(group.lemma);
+  const candidates = verbPatterns(patterns, doc, group);
   if (!candidates || candidates.length === 0) return [];
-  const windowEnd = windowEndFor(doc, group, next, sentenceLast);
+  const windowEnd = windowEndFor(doc, group, next, sentenceLast, patterns.petrarch);
   const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd, sentenceFirst);
   if (!match) return [];
   const { negated, future, hypothetical } = modality;
@@ -734,11 +807,16 @@ function codeVerb(
     sources = match.sources;
     targets = targets ?? subject;
   } else if (group.passive) {
-    // "was attacked by X": the by-phrase is the source, the grammatical subject the target.
+    // "was attacked by X": the by-phrase is the source, the grammatical subject the target. PETRARCH
+    // reads a passive with no by-phrase like an active clause ("was criticized over ... with Eriador").
     const agent = byAgent(doc, mentions, mentionAt, group.last, windowEnd);
-    targets = subject;
-    sources = agent ?? (AGENTLESS_TYPES.has(match.pattern.plover) ? [unknownActorAt(doc, group.verb)] : null);
+    if (agent || !patterns.petrarch) {
+      targets = subject;
+      sources = agent ?? (AGENTLESS_TYPES.has(match.pattern.plover) ? [unknownActorAt(doc, group.verb)] : null);
+    }
   }
+  // PETRARCH codes no event whose source it cannot code at all
+  if (sources && patterns.petrarch) sources = sources.filter((m) => m.code !== null);
   if (!sources || sources.length === 0) return [];
   if ((!targets || targets.length === 0) && !match.pattern.noTarget) {
     const t = firstActorAfter(mentions, mentionAt, group.last, windowEnd, sources, match.matched);
@@ -747,7 +825,7 @@ function codeVerb(
   }
   const events: RawEvent[] = [];
   const base: EventBase = { sentence, trigger: group.verb, triggerEnd: group.last, pattern: match.pattern, negated, future, hypothetical, matched: [group.verb, ...match.matched], speaker: null };
-  const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover);
+  const symmetric = SYMMETRIC_TYPES.has(match.pattern.plover) || match.pattern.compoundSource === true;
   if ((!targets || targets.length === 0) && sources.length > 1 && symmetric) {
     // "Armenia and Russia agreed": each party towards each other.
     for (const a of sources) for (const b of sources) if (a !== b) events.push(withActors(base, a, b));
@@ -977,7 +1055,7 @@ function dedupe(events: RawEvent[]): RawEvent[] {
   const targeted = new Set(events.filter((e) => e.target).map((e) => `${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`));
   for (const e of events) {
     if (!e.target && targeted.has(`${e.sentence}|${e.source.tokenStart}|${e.pattern.plover}`)) continue;
-    const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.target?.tokenStart ?? -1}|${e.pattern.cameo}`;
+    const key = `${e.sentence}|${e.trigger}|${e.source.tokenStart}|${e.source.code}|${e.target?.tokenStart ?? -1}|${e.target?.code}|${e.pattern.cameo}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);

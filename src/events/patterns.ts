@@ -38,6 +38,10 @@ export interface Pattern {
   specificity: number;
   /** Words that must come before the verb in its clause, in text order (PETRARCH's `SAID *`). */
   before?: { alts: string[]; adjacent?: boolean }[];
+  /** Pattern words match the text's words as written, not their lemmas (PETRARCH does not stem). */
+  surfaceWords?: boolean;
+  /** PETRARCH's `%` before the verb: with no target, the members of a compound subject act on each other. */
+  compoundSource?: boolean;
   /** The event coded in the other direction as well (PETRARCH's `[A:B]`: B is target → source). */
   reverse?: Pattern | null;
 }
@@ -46,6 +50,12 @@ export interface PatternSet {
   verbs: Map<string, Pattern[]>;
   nouns: Map<string, Pattern[]>;
   count: number;
+  /**
+   * Read the way PETRARCH reads its dictionaries (set by the PETRARCH loader): a "that" complement right
+   * after the verb is part of its object (so is a purpose infinitive), a passive without a by-phrase is coded
+   * like an active clause, and a source that codes nothing codes no event.
+   */
+  petrarch?: boolean;
 }
 
 export interface PatternError {

@@ -23,6 +23,8 @@ export interface ActorMention {
   name: string | null;
   kind: MentionKind;
   antecedent: number | null;
+  /** Further actors the phrase names (a dictionary entry coding several actors): events repeat for each. */
+  also?: { code: string; country: string | null; sectors: string[] }[];
 }
 
 /** Extra facts about a mention that coreference uses (parallel to the returned array). */
@@ -116,6 +118,8 @@ function segment(doc: Doc, k: ActorKnowledge): (Seg | null)[] {
   const firstPiece: number[] = [];
   for (let t = 0; t < doc.lower.length; t++) {
     firstPiece.push(pieces.length);
+    // "Dol_Amroth": an underscore glued between two words joins them (PETRARCH's own notation)
+    if (doc.lower[t] === '_' && t > 0 && doc.ends[t - 1] === doc.starts[t] && doc.ends[t] === doc.starts[t + 1]) continue;
     const parts = splitToken(doc.lower[t]);
     for (let j = 0; j < parts.length; j++) {
       pieces.push(parts[j]);
@@ -184,6 +188,17 @@ function entryOf(seg: Seg | null, kinds: string[]): ActorEntry | null {
   return null;
 }
 
+/**
+ * A country's name (not its adjective): a country entry, or an organisation entry coded with a country
+ * alone (PETRARCH actor dictionaries code GONDOR [GON] that way).
+ */
+function namesCountry(seg: Seg): boolean {
+  if (entryOf(seg, ['demonym'])) return false;
+  if (entryOf(seg, ['country'])) return true;
+  const org = entryOf(seg, ['org']);
+  return !!org && org.country !== null && org.sectors.length === 0;
+}
+
 /** A noun phrase under construction. */
 interface NP {
   t0: number;
@@ -205,13 +220,15 @@ interface NP {
   possessive: boolean;
   substantive: boolean;
   headReplaced: boolean;
+  /** Codes placed before the actor's (PETRARCH agents [NGO~]: "an MSF Arnor diplomat" → NGOARNGOV). */
+  prefix: string[];
 }
 
 function emptyNP(t0: number): NP {
   return {
     t0, t1: t0, definite: false, eli: false, civilian: false, country: null, countryIsMetonym: false, metonymSectors: [],
     multiCountry: false, org: null, orgName: null, agents: [], agentEnds: [], personId: null, name: null,
-    possessive: false, substantive: false, headReplaced: false,
+    possessive: false, substantive: false, headReplaced: false, prefix: [],
   };
 }
 
@@ -311,10 +328,11 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         }
         break;
       }
-      if (lower === 'in' && !nested && np.agents.length && !np.country && !np.org && !np.name) {
+      if ((lower === 'in' || lower === 'from') && !nested && np.agents.length && !np.country && !np.org && !np.name) {
+        // "activists in Arnor", "soldiers from Gondor": the agent's country
         let u = j + 1;
         if (doc.lower[u] === 'the') u++;
-        const cs = entryOf(segOf[u], ['country', 'metonym']);
+        const cs = entryOf(segOf[u], ['country', 'metonym']) ?? (segOf[u] && namesCountry(segOf[u]!) ? entryOf(segOf[u], ['org']) : null);
         if (cs && segOf[u]) {
           np.country = cs.country;
           j = segOf[u]!.t1;
@@ -341,7 +359,7 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
         // a country word, agent or name modifying a non-actor noun ("Armenian-Russian cooperation")
         // but a country NAME before a noun is still the country ("help Armenia reform")
         const before = segOf[j - 1];
-        const countryName = !!before && !!entryOf(before, ['country']) && !entryOf(before, ['demonym']) && lower !== '-';
+        const countryName = !!before && namesCountry(before) && lower !== '-';
         if ((doc.pos[j] === 'NOUN' || lower === '-') && !(countryName && !np.agents.length && !np.name)) stopAdjectival = true;
       }
       break;
@@ -404,6 +422,13 @@ function parseNP(c: Ctx, i: number, nested: boolean): NP | null {
       j = seg.t1;
       np.t1 = j;
       continue; // a possessive may follow
+    }
+    if (org?.prefix && !np.org && !np.agents.length && !np.country && !np.name && np.personId === null) {
+      np.prefix.push(...org.sectors);
+      np.substantive = true;
+      j = seg.t1;
+      np.t1 = j;
+      continue;
     }
     if (org && (!country || org.kind === 'igo' || seg.t1 - seg.t0 > 1)) {
       const head = np.agents[np.agents.length - 1];
@@ -588,13 +613,22 @@ function toMention(c: Ctx, np: NP, date: string | null): { m: ActorMention; info
   if (np.personId !== null) name = k.people[np.personId].name;
   else if (np.name) name = doc.text.slice(doc.starts[np.name[0]], doc.ends[np.name[1] - 1]);
   const nameText = np.name ? doc.lower.slice(np.name[0], np.name[1]).join(' ') : null;
-  const kind = kindOf(np);
-  const code = kind === 'unknown' ? null : composeCode(country, sectors);
+  let kind = kindOf(np);
+  let code = kind === 'unknown' ? null : composeCode(country, sectors);
+  if (np.prefix.length) {
+    // a prefix code alone ("MSF said") is the organisation; before an actor it leads its code
+    if (code === null && !np.name) kind = 'org';
+    code = np.prefix.join('') + (code ?? '');
+  }
   const next = doc.pos[np.t1] ?? '';
   const m: ActorMention = {
     tokenStart: np.t0, tokenEnd: np.t1, head, start, end, text: doc.text.slice(start, end),
     code, country: kind === 'unknown' ? null : country, sectors: kind === 'unknown' ? [] : sectors, name, kind, antecedent: null,
   };
+  // "The Shire" coded as three actors: only a bare organisation entry carries them (no agent, no person)
+  if (np.org?.also && !np.agents.length && np.personId === null && kind !== 'unknown') {
+    m.also = np.org.also.map((a) => ({ code: composeCode(a.country, a.sectors) ?? '', country: a.country, sectors: a.sectors })).filter((a) => a.code !== '');
+  }
   const info: MentionInfo = {
     agent: headAgent, personId: np.personId, definite: np.definite, named: !!np.name, nameText,
     possessive: POSSESSIVE.has(doc.lower[np.t1] ?? ''), subject: next === 'VERB' || next === 'AUX',

@@ -31,6 +31,10 @@ export interface ActorEntry {
   surname?: boolean;
   /** Modifier effect. */
   effect?: 'eli' | 'cvl' | 'skip' | 'det';
+  /** Codes that go before the actor's own (PETRARCH agents [NGO~]). */
+  prefix?: boolean;
+  /** Further actors the same phrase names (PETRARCH `[FRO/BIL/SAM]`): each takes part in its events. */
+  also?: { country: string | null; sectors: string[] }[];
   /** Acronyms ("US", "WHO") only match upper-case text. */
   upper?: string[];
 }

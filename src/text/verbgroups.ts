@@ -30,6 +30,8 @@ const PARTICLES = new Set(['up', 'off', 'out', 'down', 'back', 'over', 'away', '
 // Irregular past participles that do not end in -ed/-en but take passives in news text.
 const IRREGULAR_PARTICIPLES = new Set(['held', 'hit', 'shot', 'struck', 'caught', 'fought', 'brought', 'sought', 'put', 'set', 'cut', 'hurt', 'led', 'met', 'sent', 'spent', 'built', 'kept', 'told', 'sold', 'found', 'made', 'paid', 'laid', 'said', 'heard', 'left', 'lost', 'won', 'bound', 'burnt', 'dealt', 'meant', 'felt', 'bought', 'thought', 'taught', 'seized', 'killed']);
 
+const ADNOMINAL_NEXT = new Set(['NOUN', 'PROPN', 'ADJ']);
+
 function isParticiple(form: string): boolean {
   return form.endsWith('ed') || form.endsWith('en') || form.endsWith('wn') || IRREGULAR_PARTICIPLES.has(form);
 }
@@ -39,7 +41,17 @@ export function verbGroups(doc: Doc, first: number, last: number): VerbGroup[] {
   const groups: VerbGroup[] = [];
   for (let i = first; i < last; i++) {
     const p = doc.pos[i];
-    if (p !== 'VERB') continue;
+    // "Fornost and Gondor welcome a resumption": a word tagged adjective between a name and a determiner
+    // can only be the verb
+    const adjectiveVerb = p === 'ADJ' && i > first && (doc.pos[i - 1] === 'PROPN' || doc.pos[i - 1] === 'NOUN') && doc.pos[i + 1] === 'DET';
+    if (p !== 'VERB' && !adjectiveVerb) continue;
+    // "the affected villages", "a proposed plan": a participle between a determiner and its noun is an adjective
+    // ("abandon improved economic relations": a past participle right after another verb, likewise); "the
+    // reopening of" is a noun
+    const participle = doc.pos[i - 1] === 'DET' ? /(?:ed|en|ing)$/ : doc.pos[i - 1] === 'VERB' ? /(?:ed|en)$/ : null;
+    const next = doc.pos[i + 1] ?? '';
+    const nominal = ADNOMINAL_NEXT.has(next) || (doc.pos[i - 1] === 'DET' && doc.lower[i + 1] === 'of');
+    if (i > first && participle && participle.test(doc.lower[i]) && nominal) continue;
     // Auxiliaries, negation, modals and adverbs directly before the verb (up to 5 tokens).
     let start = i;
     let negated = false;

@@ -39,3 +39,17 @@ test('noun-phrase and verb-group chunks with spans', async () => {
   assert.deepEqual(cs, ['NP:The Armenian defense minister', 'VG:attended', 'NP:the opening ceremony', 'NP:Moscow']);
   for (const c of chunks(doc)) assert.equal(doc.text.slice(c.start, c.end), c.text);
 });
+
+test('a participle used as an adjective is no verb group', () => {
+  const lemmas = (t: string) => groupsOf(t).groups.map((g) => g.lemma);
+  assert.deepEqual(lemmas('Gondor promised aid to the affected villages.'), ['promise']);
+  assert.deepEqual(lemmas('Arnor will abandon improved economic relations with Gondor.'), ['abandon']);
+  // a gerund after a verb is its complement, still a verb
+  assert.ok(lemmas('Russia stopped supplying weapons to Armenia.').includes('supply'));
+});
+
+test('a word tagged adjective between a name and a determiner is the verb; "the reopening of" is a noun', () => {
+  const lemmas = (t: string) => groupsOf(t).groups.map((g) => g.lemma);
+  assert.deepEqual(lemmas('Fornost and Gondor welcome a resumption of ties.'), ['welcome']);
+  assert.deepEqual(lemmas('Gamgee has arranged for the reopening of guest houses.'), ['arrange']);
+});

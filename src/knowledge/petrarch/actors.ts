@@ -12,8 +12,8 @@
 //
 // Approximations: every phrase matches as consecutive words (PETRARCH allows gaps where agent words are
 // separated by blanks); stems (phrases not ending in `_`) match whole words only; codes placed before
-// the actor (`NGO~`) are coded after it, as an organisation's sector; codes with `/` (THE_SHIRE
-// [FRO/BIL/SAM], several actors) keep their first actor only.
+// the actor (`NGO~`) lead the code of an actor that follows (alone: the organisation); codes with `/` (THE_SHIRE
+// [FRO/BIL/SAM], several actors) name every actor when the phrase stands alone (not with an agent).
 import type { ActorEntry, ActorKnowledge, Person, TrieNode } from '../actors.js';
 import { phraseKeys } from '../actors.js';
 import { dictLines, petrarchDate, type DictError } from './lines.js';
@@ -249,8 +249,8 @@ export function compileActors(src: ActorSources, base: ActorKnowledge | null, pr
     for (const a of file.agents) {
       const parts = codeParts(a.code);
       const sectors = [parts.country ?? '', ...parts.sectors].filter(Boolean);
-      // NGO~ (code before the actor's) is kept as an organisation that takes the actor's country
-      const entry: ActorEntry = a.prefix ? { kind: 'org', country: null, sectors } : { kind: 'agent', country: null, sectors };
+      // NGO~ (code before the actor's): an organisation alone, a prefix of the actor's code before one
+      const entry: ActorEntry = a.prefix ? { kind: 'org', country: null, sectors, prefix: true } : { kind: 'agent', country: null, sectors };
       addPhrase(root, owned, a.phrase, entry);
     }
   }
@@ -291,7 +291,11 @@ function termCode(code: string): { country: string | null; sectors: string[] } {
 function actorEntry(code: string | null): ActorEntry {
   if (!code || code === '---') return { kind: 'country', country: null, sectors: [] };
   const { country, sectors } = codeParts(code);
-  return { kind: country === 'IGO' ? 'igo' : 'org', country, sectors };
+  const entry: ActorEntry = { kind: country === 'IGO' ? 'igo' : 'org', country, sectors };
+  // [FRO/BIL/SAM]: the phrase names several actors
+  const also = code.split('/').slice(1).filter(Boolean).map(codeParts);
+  if (also.length) entry.also = also;
+  return entry;
 }
 
 function titleCase(phrase: string): string {

@@ -22,12 +22,11 @@ import { dictLines, type DictError } from './lines.js';
 /** Kinds of PETRARCH constructs converted approximately (or dropped), with what was done. */
 export const APPROXIMATIONS = {
   preVerbTarget: '`+` (target) before the verb dropped: the coder takes targets after the verb',
-  compound: '`%` (compound actor) after the verb read as the target slot; before the verb dropped',
+  compound: '`%` (compound actor) after the verb read as the target slot; before the verb: a compound subject with no target codes its members towards each other',
   skip: '`^` (skip a phrase) dropped: pattern words may already be up to 6 tokens apart',
   groups: 'PETRARCH-2 `(PREP ...)` / `{NOUN PHRASE}` groups flattened to their words',
   reverseOnly: '`[:B]` codes (reverse event only) skipped',
-  multiWordVerbPrefix: 'words before `+VERB` in a multi-word verb (WIRE_+TAP) dropped',
-  synsetPhrases: 'multi-word synset members expanded into separate patterns (before the verb: only one-word members kept)',
+  synsetPhrases: 'multi-word synset members expanded into separate patterns, their words consecutive',
   expansionCap: 'patterns whose synset expansion exceeded 64 variants truncated',
   transformations: 'PETRARCH-2 transformations (`~ a (a b ATTACK) SAY = a b 015`) not applied',
   nonCameoCodes: 'codes that are not CAMEO (validation codes such as 903, abc) coded as-is with PLOVER type OTHER',
@@ -60,6 +59,8 @@ interface Verb {
   words: string[];
   /** Words after the verb in a multi-word verb (BREAK_DOWN → down). */
   after: string[];
+  /** Words before the verb in a multi-word verb (WIRE_+TAP → wire), directly before it. */
+  prefix: string[];
   code: string;
   line: number;
 }
@@ -198,6 +199,11 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
     for (const rp of b.patterns) {
       const codes = codesOf(rp.code, note);
       if (codes === null) continue;
+      // "[+++]", "[###]", "[xxy]": not an event code (no digits); the next pattern that fits applies
+      if (!isEventCode(codes.code)) {
+        errors.push({ file, line: rp.line, reason: `pattern code '${codes.code}' is not an event code; pattern skipped` });
+        continue;
+      }
       const c = compilePattern(rp.tokens, synsets, note);
       if (typeof c === 'string') {
         errors.push({ file, line: rp.line, reason: c });
@@ -214,10 +220,11 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       const head = keys[keys.length - 1];
       for (const w of v.words) for (const k of lemmaKeys.get(w) ?? [w]) if (k !== head && !aliases.has(k)) aliases.set(k, head);
       const afterEls: PatternElement[] = v.after.map((w) => ({ kind: 'words', alts: [w] }));
+      const prefixEls: Compiled['before'] = v.prefix.map((w) => ({ alts: [w], adjacent: true }));
       const build = () => compiled.map(({ spec, raw }) =>
-        makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, spec.before, spec.reverse, `${file}#${raw.line}`, o, otherCodes));
+        withCompound(makePattern(head, afterEls.length ? [...afterEls, ...spec.elements] : spec.elements, spec.code, [...spec.before, ...prefixEls], spec.reverse, `${file}#${raw.line}`, o, otherCodes), spec.compound));
       let own: Pattern[];
-      if (afterEls.length) {
+      if (afterEls.length || prefixEls.length) {
         own = build();
         patterns.push(...own);
       } else if (shared) own = shared;
@@ -227,9 +234,12 @@ export function parseVerbDictionary(text: string, file: string, o: Ontology): Ve
       }
       // the verb alone; a '---' code still matches, so the verb codes no event rather than another one
       const verbCodes = codesOf(v.code, note);
-      const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', [], verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
+      const alone = makePattern(head, afterEls, verbCodes?.code ?? '---', prefixEls, verbCodes?.reverse ?? null, `${file}#${v.line}`, o, otherCodes);
       patterns.push(alone);
       file_(head, [...own, alone]);
+      // A one-word verb whose lemma is another's (LEFT beside LEAVE) is also filed under its own word, which the
+      // coder tries first: the text's word selects its own block.
+      if (v.words[0] !== head && !v.after.length && !v.prefix.length) file_(v.words[0], [...own, alone]);
     }
   }
   return { patterns, filed, aliases, synsets, otherCodes, approximations, errors, blocks: blocks.length, patternLines };
@@ -246,7 +256,6 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
   const parts = name.split(/[\s_]+/).filter(Boolean);
   let vi = parts.findIndex((p) => p.startsWith('+'));
   if (vi < 0) vi = 0;
-  else if (vi > 0) note('multiWordVerbPrefix');
   const verb = parts[vi].replace(/^\+/, '').toLowerCase();
   if (!verb) return `empty verb in '${t}'`;
   const after = parts.slice(vi + 1).map((p) => p.replace(/^\+/, '').toLowerCase());
@@ -259,7 +268,13 @@ function parseVerbLine(t: string, blockCode: string, line: number, note: (k: App
       if (form && !words.includes(form)) words.push(form);
     }
   }
-  return { words, after, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
+  const prefix = parts.slice(0, vi).map((p) => p.toLowerCase());
+  return { words, after, prefix, code: codeM ? codeM[1].trim() || blockCode : blockCode, line };
+}
+
+/** '---' (no event) or a code with a digit (CAMEO, or validation codes such as 903, 174K). */
+function isEventCode(code: string): boolean {
+  return code === '---' || /[0-9]/.test(code);
 }
 
 /** Codes of "[A]", "[A:B]", "[:B]": A source→target (null when absent), B target→source (null when absent). */
@@ -277,6 +292,8 @@ function codesOf(code: string, note: (k: ApproximationKind) => void): { code: st
 }
 
 interface Compiled {
+  /** `%` before the verb. */
+  compound: boolean;
   elements: PatternElement[];
   /** Words before the verb, in text order. */
   before: { alts: string[]; adjacent?: boolean }[];
@@ -312,15 +329,32 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
   const star = tokens.findIndex((x) => x.text === '*' || x.text === '**');
   if (star < 0) return `pattern without '*' (the verb): '${src}'`;
   if (tokens.slice(star + 1).some((x) => x.text === '*' || x.text === '**')) return `pattern with more than one '*': '${src}'`;
-  const before: { alts: string[]; adjacent?: boolean }[] = [];
+  // before the verb: each word a list of alternatives; a multi-word synset member is its own variant
+  // whose words are consecutive (&NEGATVAUXVRB: DID N'T, REALLY DID NOT)
+  type Before = Compiled['before'];
+  let befores: Before[] = [[]];
+  let compound = false;
   for (const x of tokens.slice(0, star)) {
     if (x.text === '+') note('preVerbTarget');
-    else if (x.text === '%') note('compound');
+    else if (x.text === '%') {
+      note('compound');
+      compound = true;
+    }
     else if (x.text === '^' || x.text === '$') continue;
     else {
-      const alts = wordAlternatives(x.text, synsets, note);
-      if (typeof alts === 'string') return alts;
-      before.push(x.joinedRight ? { alts, adjacent: true } : { alts });
+      const phrases = phraseAlternatives(x.text, synsets);
+      if (typeof phrases === 'string') return phrases;
+      const single = [...new Set(phrases.filter((p) => p.length === 1).map((p) => p[0]))];
+      const multi = phrases.filter((p) => p.length > 1);
+      if (multi.length) note('synsetPhrases');
+      const el = (alts: string[], adjacent: boolean) => (adjacent ? { alts, adjacent } : { alts });
+      const options: Before[] = [];
+      if (single.length) options.push([el(single, x.joinedRight)]);
+      for (const p of multi) options.push(p.map((w, i) => el([w], i + 1 < p.length || x.joinedRight)));
+      const next: Before[] = [];
+      for (const b of befores) for (const opt of options) if (next.length < MAX_VARIANTS) next.push([...b, ...opt]);
+      if (next.length >= MAX_VARIANTS) note('expansionCap');
+      befores = next;
     }
   }
   // each slot: a target/source, or a list of alternatives, each alternative a word sequence
@@ -370,21 +404,25 @@ function compilePattern(src: string, synsets: Map<string, string[][]>, note: (k:
     variants = next;
   }
   if (capped) note('expansionCap');
-  return variants.map((elements) => ({ elements, before }));
+  return befores.flatMap((before) => variants.map((elements) => ({ elements, before, compound })));
 }
 
-/** The one-word alternatives of a pattern word or `&SYNSET` before the verb. */
-function wordAlternatives(t: string, synsets: Map<string, string[][]>, note: (k: ApproximationKind) => void): string[] | string {
+/** The phrases (word lists) a pattern word or `&SYNSET` before the verb stands for. */
+function phraseAlternatives(t: string, synsets: Map<string, string[][]>): string[][] | string {
   if (t.startsWith('&')) {
     const members = synsets.get(t.slice(1).toUpperCase());
     if (!members) return `undefined synset '${t}'`;
-    const single = [...new Set(members.filter((p) => p.length === 1).map((p) => p[0]))];
-    if (single.length < members.length) note('synsetPhrases');
-    if (single.length === 0) return `synset '${t}' before the verb has no one-word member`;
-    return single;
+    if (members.length === 0) return `empty synset '${t}'`;
+    return members;
   }
   if (!/^[A-Za-z0-9'.\-!]+$/.test(t)) return `bad pattern token '${t}'`;
-  return [t.toLowerCase()];
+  return [[t.toLowerCase()]];
+}
+
+/** The pattern (and its reverse) marked as coding a compound subject's members towards each other. */
+function withCompound(p: Pattern, compound: boolean): Pattern {
+  if (!compound) return p;
+  return { ...p, compoundSource: true, ...(p.reverse ? { reverse: { ...p.reverse, compoundSource: true } } : {}) };
 }
 
 function makePattern(
@@ -414,6 +452,7 @@ function makePattern(
     context,
     passiveOnly: false,
     noTarget: false,
+    surfaceWords: true,
     rule,
     specificity: elements.length + before.length,
     ...(before.length ? { before } : {}),
@@ -509,5 +548,6 @@ export function toPatternSet(dict: Pick<VerbDictionary, 'patterns' | 'filed' | '
     list.sort((a, b) => b.specificity - a.specificity);
     sorted.add(list);
   }
-  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + dict.patterns.length };
+  // merged into the built-in dictionaries, Dyad's own reading applies
+  return { verbs, nouns: base ? base.nouns : new Map(), count: (base?.count ?? 0) + dict.patterns.length, ...(base ? {} : { petrarch: true }) };
 }
