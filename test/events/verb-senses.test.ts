@@ -22,7 +22,7 @@ test('sending inspectors is investigating', () => {
 });
 
 test('cancelling restrictions concedes', () => {
-  assertCodes('The Latvian government cancelled restrictions on foreign media.', 'LVAGOV→MED CONCEDE/081');
+  assertCodes('The Latvian government cancelled restrictions on foreign media.', 'LVAGOV→JRN CONCEDE/081');
 });
 
 test('sharing expertise is cooperation', () => {
@@ -34,7 +34,7 @@ test('receiving observers admits international involvement', () => {
 });
 
 test('denying a permit is a rejection, not a denial of responsibility', () => {
-  assertCodes('The Turkish governor denied land allocation for the mosque.', 'TURGOV→- REJECT/120');
+  assertCodes('The Turkish governor denied land allocation for the mosque.', 'TURGOV→REL REJECT/120');
 });
 
 test('pressuring someone to act is a demand', () => {
@@ -51,7 +51,7 @@ test('abusing people is assault', () => {
 });
 
 test('shunning work is a strike', () => {
-  assertCodes('Greek doctors shunned work on Monday.', 'GRCHLH→- PROTEST/143');
+  assertCodes('Greek doctors shunned work on Monday.', 'GRCMED→- PROTEST/143');
 });
 
 test('forcing someone out of the country expels them', () => {
