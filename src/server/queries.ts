@@ -208,8 +208,9 @@ async function fullTextPlan(db: Kysely<Database>, words: string[], n: number, bu
  * The first `n` matching events in order, on SQLite, with one of three plans:
  * 0. A country on any side (country=, actor=RUS): one arm per side, each reading its (column,
  *    date, key) index in order up to `n` matches; the union's first `n` are the page.
- * 1. Scan: read `events_search` in event order (index entries only: it holds every filtered column)
- *    for at most `budget` (SCAN_BUDGET) entries and test the filter on each; only matching entries
+ * 1. Scan: read `events_search` in event order (index entries only: it holds every filtered column;
+ *    for a box, `events_search_located`, its located events alone) for at most `budget`
+ *    (SCAN_BUDGET) entries and test the filter on each; only matching entries
  *    fetch their row (by rowid) and article. SQLite keeps the subquery's index order, so the outer
  *    ORDER BY needs no sort and LIMIT stops the scan as soon as the page is full: cheap whenever
  *    matches are not rare, whatever the filter. Skipped when full text alone is too rare for the
@@ -240,8 +241,10 @@ async function sqliteSearch(
   }
   if (!dyad && !f.articleId && text.scan) {
     const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
-    const scan = inOrder(afterKey(applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f), after, order), order)
-      .limit(budget);
+    let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f);
+    // A box: located events only, i.e. the partial index `events_search_located` (migration 0004).
+    if (f.bbox) from = from.where('e.location_lat', 'is not', null);
+    const scan = inOrder(afterKey(from, after, order), order).limit(budget);
     // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
     // otherwise test some terms (full text) only after joining each scanned entry's row and article.
     const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent), order)

@@ -2,14 +2,15 @@
 // a few hundred made-up articles spread over years, dyads, places and words, every filter alone and
 // combined, pages walked with cursors in both orders. On SQLite the search plans are all checked
 // (the ordered index scans, the fallback when the scan budget runs out, full text tested per event
-// or as a set of articles). Also: a store created before migrations 0002 and 0003 gets the query
-// indexes when it is opened.
+// or as a set of articles), and a bbox search reads the located-events index. Also: a store created
+// before migrations 0002 to 0004 gets the query indexes when it is opened.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ISO3 } from '../../src/server/params.js';
+import { cachingDatabase } from '../../src/server/reader.js';
 import { searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
 import { migrationProvider } from '../../src/store/migrations.js';
 import type { Database } from '../../src/store/schema.js';
@@ -168,7 +169,27 @@ for (const backend of allBackends()) {
       }
     });
 
-    test('a store created before migrations 0002 and 0003 gets the query indexes when opened', async () => {
+    if (backend.name === 'sqlite') {
+      test('a bbox search scans the located-events index in order, with no sort', async () => {
+        const sqls: { sql: string; parameters: readonly unknown[] }[] = [];
+        const db = new Kysely<Database>({
+          dialect: new SqliteDialect({ database: cachingDatabase(store.sqlite!) }),
+          log: (e) => { if (e.level === 'query') sqls.push(e.query); },
+        });
+        try {
+          const page = await searchEvents(db, 'sqlite', ISO3, { bbox: [34, 29, 52, 60] }, 5, null);
+          assert.equal(page.events.length, 5);
+          const plan = sqls.map((q) => (store.sqlite!.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[])
+            .map((r) => r.detail).join(' | ')).join('\n');
+          assert.match(plan, /SCAN e USING COVERING INDEX events_search_located/, plan);
+          assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
+        } finally {
+          await db.destroy();
+        }
+      });
+    }
+
+    test('a store created before migrations 0002 to 0004 gets the query indexes when opened', async () => {
       const loc = await backend.fresh();
       const indexes = backend.name === 'sqlite' ? await oldSqliteStore(loc) : await oldPostgresStore(loc);
       assert.ok(!indexes.includes('events_search'));
@@ -176,7 +197,7 @@ for (const backend of allBackends()) {
       try {
         await s.putAnalyses(ITEMS.slice(0, 30));
         const now = await indexNames(s);
-        for (const name of ['events_search', 'events_dyad', 'events_source', 'events_target', 'events_location_country', 'events_lat_lon', 'articles_date_id']) {
+        for (const name of ['events_search', 'events_search_located', 'events_dyad', 'events_source', 'events_target', 'events_location_country', 'events_lat_lon', 'articles_date_id']) {
           assert.ok(now.includes(name), `${name} in ${now.join(', ')}`);
         }
         for (const name of ['events_date', 'events_plover', 'events_source_country']) assert.ok(!now.includes(name), `${name} is dropped`);
