@@ -22,6 +22,8 @@ const WEEKDAY = 1;
 const MONTH = 2;
 const CASUAL = 4;
 const UNIT = 8;
+/** A digit, one separator (- / . : or a space) and a digit: the shape of numeric dates ("8/24", "2021-08-23"). */
+const NUMERIC = 16;
 
 /** The words each parser family needs, as chrono's English dictionaries spell them (case-insensitive). */
 const WORD_CLASSES = new Map<string, number>();
@@ -33,12 +35,13 @@ addWords(MONTH, 'january february march april may june july august september oct
 addWords(CASUAL, 'now today tonight tomorrow overmorrow tmr tmrw yesterday night');
 addWords(UNIT, 's sec second seconds m min mins minute minutes h hr hrs hour hours d day days w week weeks mo mon mos month months qtr quarter quarters y yr year years');
 
-/** The parsers each word class makes necessary (those needing a digit only run on the full parser). */
+/** The parsers each class makes necessary; together they are every parser of NEWS_CHRONO. */
 const PARSERS_OF: [number, string[]][] = [
   [WEEKDAY, ['ENWeekdayParser']],
-  [MONTH, ['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENMonthNameParser']],
+  [MONTH, ['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENMonthNameParser', 'ENYearMonthNameParser', 'ENYearMonthDayParser']],
   [CASUAL, ['ENCasualDateParser']],
   [UNIT, ['ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser']],
+  [NUMERIC, ['ISOFormatParser', 'SlashDateFormatParser', 'ENYearMonthDayParser', 'ENSlashMonthFormatParser']],
 ];
 
 const byClasses = new Map<number, chrono.Chrono>();
@@ -55,15 +58,16 @@ function chronoWith(classes: number): chrono.Chrono {
 }
 
 /**
- * The parser to run on `text`: the full one when it has a digit, else one with only the parsers its
- * words call for; null when no parser could match. Same results as NEWS_CHRONO on every text.
+ * The parser to run on `text`: one with only the parsers its words and numbers call for (a number
+ * alone, as in "500-page", calls for none); null when no parser could match. Same results as
+ * NEWS_CHRONO on every text.
  */
 export function chronoFor(text: string): chrono.Chrono | null {
   let classes = 0;
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const raw = i < text.length ? text.charCodeAt(i) : 0;
-    if (raw >= 48 && raw <= 57) return NEWS_CHRONO;
+    if (raw >= 48 && raw <= 57 && numericDateAt(text, i)) classes |= NUMERIC;
     const c = raw | 0x20; // lower-cases ASCII letters
     if (c >= 97 && c <= 122) {
       if (wordStart < 0) wordStart = i;
@@ -74,3 +78,12 @@ export function chronoFor(text: string): chrono.Chrono | null {
   }
   return classes === 0 ? null : chronoWith(classes);
 }
+
+/** Digit at `i`, then one separator, then a digit. */
+function numericDateAt(text: string, i: number): boolean {
+  const d = text.charCodeAt(i + 2);
+  return d >= 48 && d <= 57 && DATE_SEPARATOR.test(text.charAt(i + 1));
+}
+
+/** What chrono's numeric date patterns allow between two numbers (\s as JavaScript defines it). */
+const DATE_SEPARATOR = /^[-./:\s]$/;

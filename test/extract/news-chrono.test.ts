@@ -5,9 +5,10 @@ import { chronoFor, NEWS_CHRONO } from '../../src/extract/news-chrono.js';
 const REF = { instant: new Date(Date.UTC(2021, 7, 24, 12)), timezone: 0 };
 const read = (text: string, c = NEWS_CHRONO) => c.parse(text, REF).map((r) => [r.index, r.text, r.start.date().toISOString()]);
 
-test('a text with a digit gets the full parser; one without date words gets none', () => {
-  assert.equal(chronoFor('talks on 23 August'), NEWS_CHRONO);
+test('a text without date words or numeric dates gets no parser', () => {
   assert.equal(chronoFor('the minister said the talks went well'), null);
+  assert.equal(chronoFor('a 500-page report on the 10-point plan'), null);
+  assert.notEqual(chronoFor('a report dated 8/24'), null);
 });
 
 test('the reduced parser (or none) reads every text as the full one does', () => {
@@ -21,9 +22,12 @@ test('the reduced parser (or none) reads every text as the full one does', () =>
     'The weekend protests followed the previous week of strikes.',
     'Past and present leaders met this morning.',
     'The attack came two days later, on a Sunday evening.',
+    'France on Wednesday condemned claims about the 1994 genocide in a 500-page report.',
+    'The war ended on Aug 26 after 51 days; a truce was signed on 2014-08-26 and again on 8/27.',
+    'Talks in 2020 12 5 and 24.08.2021 or 08.24.2021 and 12/2021 resumed 15 months ago.',
+    'Elections are due in March 2022, officials said on 3 January.',
   ]) {
     const c = chronoFor(text);
-    assert.notEqual(c, NEWS_CHRONO, text);
     assert.deepEqual(c ? read(text, c) : [], read(text), text);
   }
 });
