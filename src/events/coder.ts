@@ -315,7 +315,7 @@ function findSubject(
           return subjects[g - 1];
         }
         if (group.infinitive && prevGroup && prevGroup.verb > m.tokenEnd) return subjects[g - 1];
-        return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+        return coordinatedLeft(doc, mentions, mentionAt, namedBefore(doc, mentions, mentionAt, m, floor) ?? m, floor);
       }
       j = m.tokenStart; // jump over the mention
       continue;
@@ -337,6 +337,32 @@ function findSubject(
     if (QUOTES.has(w) && j < group.first - 1) return null;
   }
   return null;
+}
+
+/** Most tokens of a parenthesis skipped between a name and the noun it qualifies. */
+const PARENTHESIS_MAX = 10;
+
+/**
+ * "The Hizbollah (Party of God) group declared": an uncoded head noun right after a coded name, or
+ * after a name and its parenthesised gloss, is that name's noun phrase; the name is the actor. A
+ * parenthesised name is a gloss of the name before it, which is the actor.
+ */
+function namedBefore(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, floor: number): ActorMention | null {
+  // "Hizbollah (Party of God) declared": a parenthesised name glosses the name before it.
+  if (m.tokenStart - 2 >= floor && doc.lower[m.tokenStart - 1] === '(' && doc.lower[m.tokenEnd] === ')') {
+    const glossed = mentionEndingAt(mentions, mentionAt, m.tokenStart - 2);
+    if (glossed && glossed.code !== null) return glossed;
+  }
+  if (m.code !== null) return null;
+  let t = m.tokenStart - 1;
+  if (t >= floor && doc.lower[t] === ')') {
+    const stop = Math.max(floor, t - PARENTHESIS_MAX);
+    while (t > stop && doc.lower[t] !== '(') t--;
+    if (doc.lower[t] !== '(') return null;
+    t--;
+  }
+  const name = mentionEndingAt(mentions, mentionAt, t);
+  return name && name.code !== null && name.tokenEnd === t + 1 ? name : null;
 }
 
 /** Most nouns and adjectives between an unknown name and its verb ("the Azadliq opposition coalition"). */

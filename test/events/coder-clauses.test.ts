@@ -62,3 +62,14 @@ test('"were engaged in" lends its subject to the event noun after it', () => {
   const got = coded('Serbian forces were engaged in ethnic cleansing in Kosovo.');
   assert.ok(got.some((g) => g.startsWith('SRBMIL→') && g.includes('ASSAULT/203')), got.join('; '));
 });
+
+test('a generic head noun after a name and its parenthesised gloss is the named actor', () => {
+  const got = coded('The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.');
+  assert.ok(got.some((g) => g.startsWith('LBNREB→') && g.includes('RETREAT/')), got.join('; '));
+});
+
+test('a parenthesised name glosses the name before it, which is the subject', () => {
+  const got = coded('Hizbollah (Party of God) declared a ceasefire.');
+  assert.ok(got.some((g) => g.startsWith('LBNREB→') && g.includes('RETREAT/')), got.join('; '));
+  assert.ok(!got.some((g) => g.startsWith('PTY→')), got.join('; '));
+});
