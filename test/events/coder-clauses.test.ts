@@ -73,3 +73,10 @@ test('a parenthesised name glosses the name before it, which is the subject', ()
   assert.ok(got.some((g) => g.startsWith('LBNREB→') && g.includes('RETREAT/')), got.join('; '));
   assert.ok(!got.some((g) => g.startsWith('PTY→')), got.join('; '));
 });
+
+test('the object of a participle phrase after the subject is not the subject', () => {
+  const bombs = coded('Kenyan aircraft using laser guided bombs killed 12 Somalis.');
+  assert.ok(bombs.some((g) => g.startsWith('KENMIL→SOM') && g.includes('ASSAULT/')), bombs.join('; '));
+  const troops = coded('Kenyan troops using armoured vehicles attacked Somalia.');
+  assert.ok(troops.some((g) => g.startsWith('KENMIL→SOM') && g.includes('ASSAULT/')), troops.join('; '));
+});
