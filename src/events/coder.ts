@@ -315,7 +315,9 @@ function findSubject(
           return subjects[g - 1];
         }
         if (group.infinitive && prevGroup && prevGroup.verb > m.tokenEnd) return subjects[g - 1];
-        return coordinatedLeft(doc, mentions, mentionAt, m, floor);
+        const host = participleHost(doc, groups, subjects, g, m.tokenStart);
+        if (host) return host;
+        return coordinatedLeft(doc, mentions, mentionAt, namedBefore(doc, mentions, mentionAt, m, floor) ?? m, floor);
       }
       j = m.tokenStart; // jump over the mention
       continue;
@@ -329,6 +331,8 @@ function findSubject(
     }
     if (prevGroup && j < prevGroup.last && j >= prevGroup.first) {
       // Reached the previous verb group with no actor in between.
+      const host = participleHost(doc, groups, subjects, g, group.first);
+      if (host) return host;
       return group.infinitive || group.gerund || sawCoordination(doc, prevGroup.last, group.first) ? subjects[g - 1] : null;
     }
     if (BARRIER_WORDS.has(w) && doc.pos[j] !== 'PRON') {
@@ -337,6 +341,55 @@ function findSubject(
     if (QUOTES.has(w) && j < group.first - 1) return null;
   }
   return null;
+}
+
+// Tags of the words of a noun phrase object inside a participle phrase ("using precision guided missiles").
+const PHRASE_OBJECT_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'VERB']);
+
+/**
+ * "British aircraft using precision guided missiles killed": the object of a participle phrase right
+ * after the subject (an actor or not; `end` is where it ends) is not the subject; the phrase's own is.
+ */
+function participleHost(doc: Doc, groups: VerbGroup[], subjects: (ActorMention[] | null)[], g: number, end: number): ActorMention[] | null {
+  for (let h = g - 1; h >= 0; h--) {
+    const gh = groups[h];
+    if (gh.last > end) continue;
+    // a bare participle modifying the object ("guided missiles") is part of the phrase
+    const modifier = !gh.gerund && gh.first === gh.verb && /(?:ed|en)$/.test(doc.lower[gh.verb]) && PHRASE_OBJECT_TAGS.has(doc.pos[gh.last] ?? '');
+    if (modifier) continue;
+    if (!gh.gerund) return null;
+    const host = subjects[h];
+    if (!host || host[host.length - 1].tokenEnd !== gh.first) return null;
+    for (let t = gh.last; t < end; t++) if (!PHRASE_OBJECT_TAGS.has(doc.pos[t])) return null;
+    return host;
+  }
+  return null;
+}
+
+/** Most tokens of a parenthesis skipped between a name and the noun it qualifies. */
+const PARENTHESIS_MAX = 10;
+
+/**
+ * "The Hizbollah (Party of God) group declared": an uncoded head noun right after a coded name, or
+ * after a name and its parenthesised gloss, is that name's noun phrase; the name is the actor. A
+ * parenthesised name is a gloss of the name before it, which is the actor.
+ */
+function namedBefore(doc: Doc, mentions: ActorMention[], mentionAt: Int32Array, m: ActorMention, floor: number): ActorMention | null {
+  // "Hizbollah (Party of God) declared": a parenthesised name glosses the name before it.
+  if (m.tokenStart - 2 >= floor && doc.lower[m.tokenStart - 1] === '(' && doc.lower[m.tokenEnd] === ')') {
+    const glossed = mentionEndingAt(mentions, mentionAt, m.tokenStart - 2);
+    if (glossed && glossed.code !== null) return glossed;
+  }
+  if (m.code !== null) return null;
+  let t = m.tokenStart - 1;
+  if (t >= floor && doc.lower[t] === ')') {
+    const stop = Math.max(floor, t - PARENTHESIS_MAX);
+    while (t > stop && doc.lower[t] !== '(') t--;
+    if (doc.lower[t] !== '(') return null;
+    t--;
+  }
+  const name = mentionEndingAt(mentions, mentionAt, t);
+  return name && name.code !== null && name.tokenEnd === t + 1 ? name : null;
 }
 
 /** Most nouns and adjectives between an unknown name and its verb ("the Azadliq opposition coalition"). */

@@ -7,6 +7,7 @@ import { cameoInfo } from './ontology.js';
 import type { RawEvent } from './coder.js';
 import { daysBetween, type EventDate } from './dating.js';
 import { intentCoding, type IntentTable } from './intent.js';
+import { refusalCode } from './refusal.js';
 
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'on']);
 /** Events dated this many days or more before the article are background ("last year's war"). */
@@ -44,6 +45,13 @@ export function buildRecords(input: RecordInput): EventRecord[] {
     let info = cameoInfo(input.ontology, e.pattern.cameo);
     let coding = { plover: e.pattern.plover, mode: e.pattern.mode, context: e.pattern.context, cameo: e.pattern.cameo };
     let future = e.future;
+    const refusal = refusalCode(e.pattern.plover, e.negated, e.future, e.hypothetical);
+    if (refusal) {
+      info = cameoInfo(input.ontology, refusal);
+      coding = { plover: info.plover, mode: info.mode, context: info.context ?? e.pattern.context, cameo: refusal };
+      // The refusal is stated now and is not itself negated.
+      future = false;
+    }
     if (future && !e.negated) {
       // "will sign", "was in Moscow to sign": an intention to cooperate is AGREE; "will impose martial
       // law": an intended conflictual act is a THREATEN (PLOVER manual; dictionaries/ontology/intent.tsv).
@@ -74,7 +82,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
     if (target && source.country && target.country === source.country && (target.code === target.country || source.code === source.country)) target = null;
     let aux: Aux = null;
     if (future) aux = 'future';
-    else if (e.hypothetical) aux = 'hypothetical';
+    else if (e.hypothetical && !refusal) aux = 'hypothetical';
     else if (daysBetween(input.articleDate, d.date) >= HISTORICAL_DAYS) aux = 'historical';
     const sp = doc.sentences[e.sentence];
     let sentenceText = sentenceTexts.get(e.sentence);
@@ -101,7 +109,7 @@ export function buildRecords(input: RecordInput): EventRecord[] {
         cameo: coding.cameo,
         quad: info.quad,
         goldstein: info.goldstein,
-        negated: e.negated,
+        negated: e.negated && !refusal,
         aux,
       },
       source,

@@ -63,6 +63,16 @@ export interface SentenceSpan {
 const CLOSERS = new Set(['”', '’', '"', "'", ')', ']', '»']);
 const QUOTE_LIKE = /^[“”"'‘’`´]+$/;
 
+// wink reads a capitalised word after "to" as an infinitive ("opposed to French mediation", "sent to
+// Iraqi forces"). Verbs are not capitalised mid-sentence when the noun after them is not (a Title Case
+// headline would capitalise both), so such a word before a lower-case noun is an adjective.
+function retagCapitalisedAfterTo(tokens: readonly string[], pos: string[]): void {
+  for (let t = 1; t + 1 < tokens.length; t++) {
+    if (pos[t] !== 'VERB' || tokens[t - 1] !== 'to' || pos[t + 1] !== 'NOUN') continue;
+    if (/^[A-Z][a-z]/.test(tokens[t]) && /^[a-z]/.test(tokens[t + 1])) pos[t] = 'ADJ';
+  }
+}
+
 /** Tokenise, tag and split `text` into sentences. Pure apart from the lazily loaded model. */
 export function parseText(text: string): Doc {
   const w = wink();
@@ -141,6 +151,7 @@ export function parseText(text: string): Doc {
   tokens.length = n;
   posOut.length = n;
   lemmaOut.length = n;
+  retagCapitalisedAfterTo(tokens, posOut);
   const sentenceOf = new Int32Array(n);
   const sentences: SentenceSpan[] = [];
   const push = (first: number, last: number) => {

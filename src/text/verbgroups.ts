@@ -30,6 +30,16 @@ const PARTICLES = new Set(['up', 'off', 'out', 'down', 'back', 'over', 'away', '
 // Irregular past participles that do not end in -ed/-en but take passives in news text.
 const IRREGULAR_PARTICIPLES = new Set(['held', 'hit', 'shot', 'struck', 'caught', 'fought', 'brought', 'sought', 'put', 'set', 'cut', 'hurt', 'led', 'met', 'sent', 'spent', 'built', 'kept', 'told', 'sold', 'found', 'made', 'paid', 'laid', 'said', 'heard', 'left', 'lost', 'won', 'bound', 'burnt', 'dealt', 'meant', 'felt', 'bought', 'thought', 'taught', 'seized', 'killed']);
 
+// Participles that after "be" describe a stance, not an act done to the subject ("Gondor is opposed to
+// the plan", "Rohan is committed to talks"): with the preposition after them the clause reads actively.
+const STANCE_PARTICIPLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['opposed', new Set(['to'])],
+  ['committed', new Set(['to'])],
+  ['dedicated', new Set(['to'])],
+  ['determined', new Set(['to'])],
+  ['resolved', new Set(['to'])],
+]);
+
 const ADNOMINAL_NEXT = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 function isParticiple(form: string): boolean {
@@ -79,7 +89,8 @@ export function verbGroups(doc: Doc, first: number, last: number): VerbGroup[] {
     // "going to V" reads as future.
     if (infinitive && start - 1 >= first && doc.lower[start - 1] === 'going') future = true;
     const form = doc.lower[i];
-    const passive = beAux && isParticiple(form) && !form.endsWith('ing');
+    const stance = STANCE_PARTICIPLES.get(form)?.has(doc.lower[i + 1] ?? '') ?? false;
+    const passive = beAux && isParticiple(form) && !form.endsWith('ing') && !stance;
     const gerund = !hasAux && !infinitive && form.endsWith('ing');
     let end = i + 1;
     const particles: string[] = [];

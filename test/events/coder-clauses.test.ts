@@ -62,3 +62,21 @@ test('"were engaged in" lends its subject to the event noun after it', () => {
   const got = coded('Serbian forces were engaged in ethnic cleansing in Kosovo.');
   assert.ok(got.some((g) => g.startsWith('SRBMIL→') && g.includes('ASSAULT/203')), got.join('; '));
 });
+
+test('a generic head noun after a name and its parenthesised gloss is the named actor', () => {
+  const got = coded('The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.');
+  assert.ok(got.some((g) => g.startsWith('LBNREB→') && g.includes('RETREAT/')), got.join('; '));
+});
+
+test('a parenthesised name glosses the name before it, which is the subject', () => {
+  const got = coded('Hizbollah (Party of God) declared a ceasefire.');
+  assert.ok(got.some((g) => g.startsWith('LBNREB→') && g.includes('RETREAT/')), got.join('; '));
+  assert.ok(!got.some((g) => g.startsWith('PTY→')), got.join('; '));
+});
+
+test('the object of a participle phrase after the subject is not the subject', () => {
+  const bombs = coded('Kenyan aircraft using laser guided bombs killed 12 Somalis.');
+  assert.ok(bombs.some((g) => g.startsWith('KENMIL→SOM') && g.includes('ASSAULT/')), bombs.join('; '));
+  const troops = coded('Kenyan troops using armoured vehicles attacked Somalia.');
+  assert.ok(troops.some((g) => g.startsWith('KENMIL→SOM') && g.includes('ASSAULT/')), troops.join('; '));
+});

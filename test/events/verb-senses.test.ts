@@ -84,3 +84,16 @@ test('offering troops to someone is an intent to protect them', () => {
 test('collecting signatures is dissent', () => {
   assertCodes('The Lithuanian Green Party began collecting signatures against the law.', 'LTUPTY→- PROTEST/140');
 });
+
+test('opposing a mediation or a proposal rejects it, with the opposer as source', () => {
+  const bySource = (text: string, source: string, type: string) => {
+    const got = coded(text);
+    assert.ok(got.some((c) => c.startsWith(`${source}→`) && c.endsWith(` ${type}`)), `${text}\n  got ${got.join('; ')}`);
+  };
+  bySource('Kenya is opposed to Egyptian mediation in the dispute.', 'KEN', 'REJECT/126');
+  bySource('Peru opposes the Chilean proposal.', 'PER', 'REJECT/120');
+});
+
+test('opposing without a proposal stays a disapproval', () => {
+  assertCodes('Peru opposes Chile over the border.', 'PER→CHL ACCUSE/110');
+});

@@ -31,3 +31,9 @@ test('empty and whitespace-only text', () => {
   assert.equal(parseText('').tokens.length, 0);
   assert.equal(parseText('  \n\n ').sentences.length, 0);
 });
+
+test('a capitalised word after "to" before a lower-case noun is an adjective, not an infinitive', () => {
+  const doc = parseText('Norway objected to French mediation. Sweden wants to Send Troops.');
+  assert.equal(doc.pos[doc.tokens.indexOf('French')], 'ADJ');
+  assert.equal(doc.pos[doc.tokens.indexOf('Send')], 'VERB');
+});

@@ -53,3 +53,10 @@ test('a word tagged adjective between a name and a determiner is the verb; "the 
   assert.deepEqual(lemmas('Fornost and Gondor welcome a resumption of ties.'), ['welcome']);
   assert.deepEqual(lemmas('Gamgee has arranged for the reopening of guest houses.'), ['arrange']);
 });
+
+test('"be opposed to" states a stance and is no passive; "was opposed by" still is', () => {
+  const stance = groupsOf('Norway is opposed to the plan.').groups.find((g) => g.lemma === 'oppose');
+  assert.equal(stance?.passive, false);
+  const byAgent = groupsOf('The plan was opposed by Norway.').groups.find((g) => g.lemma === 'oppose');
+  assert.equal(byAgent?.passive, true);
+});
