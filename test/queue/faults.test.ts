@@ -20,23 +20,7 @@ import { expectedEvents, writeCorpus } from '../ingest/corpus.js';
 import { fakeAnalysis } from '../store/fixtures.js';
 import { TcpProxy } from './proxy.js';
 import { start, type Proc } from './processes.js';
-
-async function until(cond: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let t: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<T>((_, rej) => { t = setTimeout(() => rej(new Error(`timed out: ${what}`)), ms); })]);
-  } finally {
-    clearTimeout(t);
-  }
-}
+import { until, withTimeout } from '../helpers/wait.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

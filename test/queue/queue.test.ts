@@ -15,28 +15,12 @@ import { expectedEvents, writeCorpus } from '../ingest/corpus.js';
 import { fakeAnalysis } from '../store/fixtures.js';
 import type { Article } from '../../src/types.js';
 import { start, type Proc } from './processes.js';
+import { until, withTimeout } from '../helpers/wait.js';
 
 async function run(args: string[]): Promise<{ code: number | null; err: string }> {
   const p = start(args, 0);
   const code = await p.exited;
   return { code, err: p.err() };
-}
-
-async function until(cond: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let t: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<T>((_, rej) => { t = setTimeout(() => rej(new Error(`timed out: ${what}`)), ms); })]);
-  } finally {
-    clearTimeout(t);
-  }
 }
 
 describe('queue: enqueue + several workers + PostgreSQL', () => {
