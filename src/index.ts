@@ -6,6 +6,7 @@ import { loadKnowledge } from './knowledge/index.js';
 export * from './types.js';
 export { analyzeWith, codeWith } from './analyze.js';
 export { loadKnowledge } from './knowledge/index.js';
+export { tuneV8ForCoding } from './runtime.js';
 export type { Knowledge } from './knowledge/index.js';
 
 /** Analyse one article with the built-in knowledge: entities, places, timexes, quotes and events. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError } from './args.js';
 import { MAIN_HELP } from './help.js';
 import { processIO, type CliIO } from './io.js';
+import { tuneV8ForCoding } from '../runtime.js';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   code: async (argv, io) => (await import('./code.js')).runCode(argv, io),
@@ -71,6 +72,7 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  tuneV8ForCoding();
   // Quiet on a closed pipe (`dyad code x | head`): nothing more can be written, so just stop.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT_OK);
