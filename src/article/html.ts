@@ -1,10 +1,22 @@
 // HTML pages → articles: the main text by Mozilla Readability over linkedom (a DOM without a
 // browser: scripts are never executed), the date from <meta> (article:published_time, date,
 // DC.date, og:…), JSON-LD datePublished or the first <time datetime>, the title, URL (canonical link) and site name.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
 import { fail, ok, type ReadResult } from './result.js';
+
+// linkedom takes ~80 ms to import, so it is loaded on the first HTML page, not by every `dyad code`.
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function htmlLibs(): NonNullable<typeof dom> {
+  dom ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  return dom;
+}
 
 const DATE_META = [
   'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
@@ -50,7 +62,7 @@ function tidy(text: string): string {
 export function htmlToText(html: string): string {
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return tidy(html);
   const spaced = html.replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr|section|article)>|<br\s*\/?>/gi, (m) => `${m}\n\n`);
-  const doc = parseHTML(`<html><body>${spaced}</body></html>`).document as unknown as Document;
+  const doc = htmlLibs().parseHTML(`<html><body>${spaced}</body></html>`).document as unknown as Document;
   dropNonText(doc);
   return tidy((doc.body?.textContent as string | undefined) ?? '');
 }
@@ -78,7 +90,7 @@ function jsonLdDate(doc: Document): string | null {
 function blockText(content: string | null, fallback: string): string {
   if (!content) return fallback;
   const spaced = content.replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr|section|article)>|<br\s*\/?>/gi, (m) => `${m}\n\n`);
-  return (parseHTML(`<html><body>${spaced}</body></html>`).document.body?.textContent as string | undefined) ?? fallback;
+  return (htmlLibs().parseHTML(`<html><body>${spaced}</body></html>`).document.body?.textContent as string | undefined) ?? fallback;
 }
 
 /**
@@ -88,7 +100,7 @@ function blockText(content: string | null, fallback: string): string {
 export function articleFromHtml(html: string, id: string, fallbackDate?: string | (() => string | undefined), url?: string): ReadResult {
   let doc: Document;
   try {
-    doc = parseHTML(html).document as unknown as Document;
+    doc = htmlLibs().parseHTML(html).document as unknown as Document;
   } catch (e) {
     return fail(id, `unparsable HTML: ${(e as Error).message}`);
   }
@@ -97,9 +109,9 @@ export function articleFromHtml(html: string, id: string, fallbackDate?: string 
   const date = found ?? (typeof fallbackDate === 'function' ? fallbackDate() : fallbackDate) ?? null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? url;
   const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<ReadabilityClass['parse']> = null;
   try {
-    parsed = new Readability(doc, { charThreshold: 100 }).parse();
+    parsed = new (htmlLibs().Readability)(doc, { charThreshold: 100 }).parse();
   } catch {
     parsed = null;
   }
