@@ -118,7 +118,19 @@ export function buildRecords(input: RecordInput): EventRecord[] {
       evidence: { trigger: doc.text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd, rule: e.pattern.rule },
     });
   }
-  return out;
+  return dropUntargetedRepeats(out);
+}
+
+/**
+ * A record without a target that repeats a targeted one (same sentence, trigger, source and code) adds
+ * nothing: it arises when one of two coordinated targets is dropped above ("supply arms to Armenia,
+ * the defence ministry said").
+ */
+function dropUntargetedRepeats(records: EventRecord[]): EventRecord[] {
+  const key = (r: EventRecord) => `${r.sentence}|${r.evidence.start}|${r.source.code ?? r.source.text}|${r.event.cameo}`;
+  const targeted = new Set(records.filter((r) => r.target).map(key));
+  if (targeted.size === 0) return records;
+  return records.filter((r) => r.target !== null || !targeted.has(key(r)));
 }
 
 function actorOf(m: ActorMention): EventActor {

@@ -80,3 +80,8 @@ test('the object of a participle phrase after the subject is not the subject', (
   const troops = coded('Kenyan troops using armoured vehicles attacked Somalia.');
   assert.ok(troops.some((g) => g.startsWith('KENMIL→SOM') && g.includes('ASSAULT/')), troops.join('; '));
 });
+
+test('a dropped second target leaves no untargeted copy of the targeted event', () => {
+  const got = coded('Russia agreed on Monday to supply arms to Armenia, the defence ministry in Moscow said in a statement.');
+  assert.deepEqual(got.filter((g) => g.includes('/0332')), ['RUS→ARM AGREE/0332'], got.join('; '));
+});
