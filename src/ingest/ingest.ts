@@ -140,6 +140,8 @@ export async function ingest(inputs: AsyncIterable<ReadResult>, store: Store, op
     progress();
     for (let i = 0; i < todo.length; i += batchSize) {
       if (fatal) return;
+      // A signal during a long check stops dispatching; what is in flight still gets committed.
+      if (options.signal?.aborted) { stats.aborted = true; return; }
       await dispatch(todo.slice(i, i + batchSize));
     }
   };

@@ -103,6 +103,19 @@ describe('ingest (library, fake coder)', () => {
     await store.close();
   });
 
+  test('abort after the whole input was read stops dispatching what is left', async () => {
+    const corpus = join(dir, 'c4');
+    await writeCorpus(corpus, 60);
+    const store = await openStore(join(dir, 'c4.sqlite'));
+    const ctl = new AbortController();
+    // After the first batch, the other 52 articles wait for one final check; abort as it starts.
+    const s = await ingest(readInputs([corpus]), store, { threads: 1, signal: ctl.signal, onProgress: (p) => { if (p.read === 60) ctl.abort(); } });
+    assert.equal(s.aborted, true);
+    assert.equal((await store.counts()).articles, s.inserted);
+    assert.ok(s.inserted < 60, `${s.inserted} stored`);
+    await store.close();
+  });
+
   test('progress line and article estimate', async () => {
     const line = progressLine({ done: 50, events: 200, skipped: 10, failed: 1 }, 10_000, 122);
     assert.match(line, /61\/122 articles/);
