@@ -2,7 +2,7 @@
 // cursors, time-series aggregates, top actors, network edges and map locations. All are Kysely
 // queries over the store's schema; values always travel as bound parameters (the few `sql`
 // fragments are templates with parameters, never strings glued together), on SQLite and PostgreSQL.
-import { sql, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type Compilable, type RawBuilder, type CompiledQuery, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
 import { EVENT_SEARCH_COLUMNS } from '../store/migrations.js';
 import type { Database, EventsTable } from '../store/schema.js';
 import { articleMeta, eventFromRow } from '../store/rows.js';
@@ -41,12 +41,41 @@ export function ftsWords(q: string): string[] {
   return q.split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 16);
 }
 
-function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', code: string, countries: ReadonlySet<string>): Q<O> {
+/**
+ * A value of a query: `val(get)` is get(filter) when a query is built for one filter, or a
+ * placeholder read per request when a query shape is compiled once (see runShape). Only `val`
+ * may bring request values into a query; which terms a query has depends on the filter's shape
+ * alone (filterShape), never on other values.
+ */
+export type Val<C> = <T>(get: (c: C) => T) => T;
+
+/** Values straight from one filter (queries built and compiled per call, e.g. the aggregates). */
+const direct = <C>(c: C): Val<C> => (get) => get(c);
+
+const isCountryCode = (code: string, countries: ReadonlySet<string>): boolean => code.length === 3 && countries.has(code);
+
+function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', field: 'source' | 'target' | 'actor', f: EventQuery, countries: ReadonlySet<string>, val: Val<EventQuery>): Q<O> {
   const cols = role === 'either' ? (['source', 'target'] as const) : ([role] as const);
-  return q.where((eb) => eb.or(cols.map((c) => (code.length === 3 && countries.has(code)
-    ? eb(`e.${c}_country`, '=', code)
+  const country = isCountryCode(f[field]!, countries);
+  return q.where((eb) => eb.or(cols.map((c) => (country
+    ? eb(`e.${c}_country`, '=', val((g) => g[field]!))
     // An actor-code prefix: RUSGOV matches RUSGOV and RUSGOVMIL (a range, so an index could serve it).
-    : eb.and([eb(`e.${c}_code`, '>=', code), eb(`e.${c}_code`, '<', `${code}\uffff`)])))));
+    : eb.and([eb(`e.${c}_code`, '>=', val((g) => g[field]!)), eb(`e.${c}_code`, '<', val((g) => `${g[field]!}\uffff`))])))));
+}
+
+/**
+ * What decides the terms applyEventQuery adds for `f` (which filters are there, list lengths,
+ * country or actor-code prefix, a box across the antimeridian, full text or not), not the values:
+ * two filters of one shape compile to the same SQL with different parameters.
+ */
+export function filterShape(f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false): string {
+  const actor = (c: string | undefined) => (c ? (isCountryCode(c, countries) ? 'c' : 'p') : '-');
+  const text = f.q ? ftsWords(f.q).length > 0 : false;
+  return [
+    f.from ? 'f' : '-', f.to ? 't' : '-', actor(f.source), actor(f.target), actor(f.actor), f.country ? 'C' : '-',
+    f.plover?.length ?? 0, f.cameo ? 'm' : '-', f.quad?.length ?? 0, f.articleId ? 'a' : '-',
+    f.bbox ? (f.bbox[0] <= f.bbox[2] ? 'b' : 'B') : '-', text ? (perEvent && dialect === 'sqlite' ? 'Q' : 'q') : '-',
+  ].join('');
 }
 
 /**
@@ -56,47 +85,53 @@ function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', code: stri
  * `perEvent` (SQLite): test full text per event read instead (see fullTextPerEvent), for a common
  * query read in page order, where the page fills after a few events.
  */
-export function applyEventQuery<O>(q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false): Q<O> {
-  q = applyDateRange(q, f);
-  if (f.source) q = actorWhere(q, 'source', f.source, countries);
-  if (f.target) q = actorWhere(q, 'target', f.target, countries);
-  if (f.actor) q = actorWhere(q, 'either', f.actor, countries);
+export function applyEventQuery<O>(
+  q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false, val: Val<EventQuery> = direct(f),
+): Q<O> {
+  q = applyDateRange(q, f, val);
+  if (f.source) q = actorWhere(q, 'source', 'source', f, countries, val);
+  if (f.target) q = actorWhere(q, 'target', 'target', f, countries, val);
+  if (f.actor) q = actorWhere(q, 'either', 'actor', f, countries, val);
   if (f.country) {
-    const c = f.country;
+    const c = val((g) => g.country!);
     q = q.where((eb) => eb.or([eb('e.source_country', '=', c), eb('e.target_country', '=', c), eb('e.location_country', '=', c)]));
   }
-  if (f.plover && f.plover.length > 0) q = q.where('e.plover', 'in', f.plover);
-  if (f.cameo) q = q.where('e.cameo', 'like', `${f.cameo}%`); // digits only (validated): no wildcards
-  if (f.quad && f.quad.length > 0) q = q.where('e.quad', 'in', f.quad);
-  if (f.articleId) q = q.where('e.article_id', '=', f.articleId);
+  if (f.plover && f.plover.length > 0) q = q.where('e.plover', 'in', f.plover.map((_, i) => val((g) => g.plover![i]!)));
+  if (f.cameo) q = q.where('e.cameo', 'like', val((g) => `${g.cameo!}%`)); // digits only (validated): no wildcards
+  if (f.quad && f.quad.length > 0) q = q.where('e.quad', 'in', f.quad.map((_, i) => val((g) => g.quad![i]!)));
+  if (f.articleId) q = q.where('e.article_id', '=', val((g) => g.articleId!));
   if (f.bbox) {
-    const [w, s, e, n] = f.bbox;
-    q = q.where('e.location_lat', '>=', s).where('e.location_lat', '<=', n);
+    const [w, e] = [f.bbox[0], f.bbox[2]];
+    const [vw, vs, ve, vn] = ([0, 1, 2, 3] as const).map((i) => val((g) => g.bbox![i]));
+    q = q.where('e.location_lat', '>=', vs!).where('e.location_lat', '<=', vn!);
     q = w <= e
-      ? q.where('e.location_lon', '>=', w).where('e.location_lon', '<=', e)
-      : q.where((eb) => eb.or([eb('e.location_lon', '>=', w), eb('e.location_lon', '<=', e)]));
+      ? q.where('e.location_lon', '>=', vw!).where('e.location_lon', '<=', ve!)
+      : q.where((eb) => eb.or([eb('e.location_lon', '>=', vw!), eb('e.location_lon', '<=', ve!)]));
   }
   if (f.q) {
     const words = ftsWords(f.q);
-    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(words) : fullTextArticles(words, dialect));
+    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(val) : fullTextArticles(dialect, val));
   }
   return q;
 }
 
-function applyDateRange<O>(q: Q<O>, f: EventQuery): Q<O> {
-  if (f.from) q = q.where('e.date', '>=', f.from);
+function applyDateRange<O>(q: Q<O>, f: EventQuery, val: Val<EventQuery>): Q<O> {
+  if (f.from) q = q.where('e.date', '>=', val((g) => g.from!));
   // Dates may be YYYY-MM or YYYY-MM-DD; "to" is inclusive, so compare with a suffix that sorts after any day.
-  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  if (f.to) q = q.where('e.date', '<=', val((g) => `${g.to!}\uffff`));
   return q;
 }
+
+/** The FTS5 query for the words of `q`: each word quoted, all required. */
+export const ftsMatch = (q: string): string => ftsWords(q).map((w) => `"${w}"`).join(' ');
 
 /** `e.article_id` is one of the articles whose title or text hold all the words. */
-function fullTextArticles(words: string[], dialect: Dialect): Expression<SqlBool> {
+function fullTextArticles(dialect: Dialect, val: Val<EventQuery>): Expression<SqlBool> {
   if (dialect === 'sqlite') {
-    const match = words.map((w) => `"${w}"`).join(' ');
+    const match = val((g) => ftsMatch(g.q!));
     return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.seq in (select rowid from articles_fts where articles_fts match ${match}))`;
   }
-  return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.tsv @@ plainto_tsquery('english', ${words.join(' ')}))`;
+  return sql<SqlBool>`e.article_id in (select fa.id from articles fa where fa.tsv @@ plainto_tsquery('english', ${val((g) => ftsWords(g.q!).join(' '))}))`;
 }
 
 /**
@@ -106,8 +141,8 @@ function fullTextArticles(words: string[], dialect: Dialect): Expression<SqlBool
  * word) however few events the page needs; here the cost follows the events read (about twice
  * fullTextArticles' per event, so it loses when matches are rare and many events are read).
  */
-function fullTextPerEvent(words: string[]): Expression<SqlBool> {
-  const match = words.map((w) => `"${w}"`).join(' ');
+function fullTextPerEvent(val: Val<EventQuery>): Expression<SqlBool> {
+  const match = val((g) => ftsMatch(g.q!));
   return sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
 }
 
@@ -140,10 +175,60 @@ function hit(r: EventRow): EventHit {
   return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
 }
 
-function afterKey<O>(q: Q<O>, after: EventKey | null, order: 'asc' | 'desc'): Q<O> {
+/** What a search binds per request: the filter, the page's cursor and sizes. */
+interface SearchValues {
+  f: EventQuery;
+  after: EventKey | null;
+  /** Rows to read (page size + 1). */
+  n: number;
+  budget: number;
+}
+
+type SearchVal = Val<SearchValues>;
+
+/** The filter's values of a search's values. */
+const filterVal = (val: SearchVal): Val<EventQuery> => (get) => val((c) => get(c.f));
+
+function afterKey<O>(q: Q<O>, after: EventKey | null, order: 'asc' | 'desc', val: SearchVal): Q<O> {
   if (!after) return q;
-  const [d, a, i] = after;
-  return q.where((eb) => eb(eb.refTuple('e.date', 'e.article_id', 'e.id'), order === 'desc' ? '<' : '>', eb.tuple(d, a, i)));
+  const key = ([0, 1, 2] as const).map((i) => val((c) => c.after![i]));
+  return q.where((eb) => eb(eb.refTuple('e.date', 'e.article_id', 'e.id'), order === 'desc' ? '<' : '>', eb.tuple(key[0]!, key[1]!, key[2]!)));
+}
+
+/** A value placeholder of a compiled query shape: `get` reads its value from a request's values. */
+class Slot<C> {
+  constructor(readonly get: (c: C) => unknown) {}
+}
+
+/** Most query shapes kept compiled per database (each filter combination, plan and list length is one). */
+export const SHAPE_CACHE_SIZE = 500;
+
+const shapeCaches = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
+
+/**
+ * Run the query `build` makes, compiled once per `shape`: Kysely builds and compiles it on the
+ * first request of that shape with Slot placeholders for its values (`val`), and later requests
+ * only bind their values to the cached SQL. `shape` must name everything `build` decides on other
+ * than through `val` (the filter's shape, the plan, the order, a cursor or not).
+ */
+async function runShape<C, R>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<R> | RawBuilder<R>): Promise<R[]> {
+  let cache = shapeCaches.get(db);
+  if (!cache) shapeCaches.set(db, (cache = new Map()));
+  let compiled = cache.get(shape);
+  if (compiled) {
+    cache.delete(shape); // re-insert: Map order is then least recently used first
+  } else {
+    compiled = build(<T>(get: (c: C) => T) => new Slot(get) as T).compile(db);
+    if (cache.size >= SHAPE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(shape, compiled);
+  const parameters = compiled.parameters.map((p) => (p instanceof Slot ? (p as Slot<C>).get(values) : p));
+  return (await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>)).rows;
+}
+
+/** @internal (tests) Forget the compiled query shapes of `db`. */
+export function clearShapeCache(db: Kysely<Database>): void {
+  shapeCaches.delete(db);
 }
 
 function inOrder<O>(q: Q<O>, order: 'asc' | 'desc'): Q<O> {
@@ -164,9 +249,9 @@ function withArticle<O>(q: SelectQueryBuilder<any, any, O>, events: 'e' | 'ev') 
 }
 
 /** The events rows and articles of a page of keys (rid: the events rowid), in page order. */
-async function pageRows(db: Kysely<Database>, page: Q<EventRow>, order: 'asc' | 'desc'): Promise<EventRow[]> {
+function pageRows(db: Kysely<Database>, page: Q<EventRow>, order: 'asc' | 'desc'): Q<EventRow> {
   const q = withArticle(db.selectFrom(page.as('e')).innerJoin('events as ev', (j) => j.on(sql<SqlBool>`ev.rowid = e.rid`)) as never, 'ev');
-  return (await inOrder(q as unknown as Q<EventRow>, order).execute()) as EventRow[];
+  return inOrder(q as unknown as Q<EventRow>, order);
 }
 
 /**
@@ -188,19 +273,37 @@ function countryArms(f: EventQuery, countries: ReadonlySet<string>): { country: 
 /** SQLite full-text searches count their matching articles up to this many (see fullTextPlan). */
 export const FULL_TEXT_COUNT_CAP = 1000;
 
+/** Most full-text match counts kept per database (see fullTextPlan). */
+export const FULL_TEXT_COUNT_CACHE_SIZE = 1000;
+
+const matchCounts = new WeakMap<Kysely<Database>, Map<string, { articles: number; m: number }>>();
+
 /**
  * How an SQLite search tests full text, from the number of matching articles (counted up to
  * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common; and whether an
  * ordered scan could fill the page within `budget` entries even if every event read were in the
  * range and passed the other filters (n events at the matching articles' share of all articles).
+ * The count is kept per match while the store's last article (max seq) stays the same: it only
+ * picks a plan (every plan returns the same events), so a count a little stale after an article
+ * is re-coded in place costs at most some speed, never a different answer.
  */
-async function fullTextPlan(db: Kysely<Database>, words: string[], n: number, budget: number, cap: number): Promise<{ perEvent: boolean; scan: boolean }> {
-  const match = words.map((w) => `"${w}"`).join(' ');
-  const { rows } = await sql<{ m: number; articles: number | null }>`select
-      (select count(*) from (select 1 from articles_fts where articles_fts match ${match} limit ${cap})) as m,
-      (select max(seq) from articles) as articles`.execute(db);
-  const m = Number(rows[0]?.m ?? 0);
-  const articles = Number(rows[0]?.articles ?? 0);
+async function fullTextPlan(db: Kysely<Database>, match: string, n: number, budget: number, cap: number): Promise<{ perEvent: boolean; scan: boolean }> {
+  const [last] = await runShape(db, 'articles:max-seq', null, () => sql<{ articles: number | null }>`select max(seq) as articles from articles`);
+  const articles = Number(last?.articles ?? 0);
+  let counts = matchCounts.get(db);
+  if (!counts) matchCounts.set(db, (counts = new Map()));
+  const key = `${cap}:${match}`;
+  let hit = counts.get(key);
+  if (hit?.articles === articles) {
+    counts.delete(key);
+  } else {
+    const [row] = await runShape(db, 'articles:fts-count', { match, cap }, (val) => sql<{ m: number }>`select
+      count(*) as m from (select 1 from articles_fts where articles_fts match ${val((c) => c.match)} limit ${val((c) => c.cap)})`);
+    hit = { articles, m: Number(row?.m ?? 0) };
+    if (counts.size >= FULL_TEXT_COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
+  }
+  counts.set(key, hit);
+  const m = hit.m;
   return { perEvent: m >= cap, scan: m > 0 && (n * articles) / m <= budget };
 }
 
@@ -217,43 +320,58 @@ async function fullTextPlan(db: Kysely<Database>, words: string[], n: number, bu
  *    page to fill within the budget (fullTextPlan).
  * 2. Otherwise the planner's choice (country, place or full-text index), then a sort of the few
  *    matches. A dyad or a single article skips plans 0 and 1: its own index is always better.
+ * Each plan's query is compiled once per shape (runShape).
  */
 async function sqliteSearch(
   db: Kysely<Database>, countries: ReadonlySet<string>, f: EventQuery, n: number, after: EventKey | null, order: 'asc' | 'desc', budget: number,
   fullTextCap: number,
 ): Promise<EventRow[]> {
   const dyad = f.source !== undefined && f.target !== undefined && countries.has(f.source) && countries.has(f.target);
-  const words = f.q ? ftsWords(f.q) : [];
-  const text = words.length > 0 && !dyad && !f.articleId ? await fullTextPlan(db, words, n, budget, fullTextCap) : { perEvent: false, scan: true };
+  const match = f.q ? ftsMatch(f.q) : '';
+  const text = match !== '' && !dyad && !f.articleId ? await fullTextPlan(db, match, n, budget, fullTextCap) : { perEvent: false, scan: true };
+  const values: SearchValues = { f, after, n, budget };
+  const tail = `${order}:${after ? 'after' : 'first'}`;
   const arms = dyad || f.articleId ? null : countryArms(f, countries);
   if (arms) {
-    // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
-    const armQueries = arms.columns.map((col, i) => {
-      const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
-        .where(`e.${col}`, '=', arms.country) as unknown as Q<EventRow>;
-      return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, text.perEvent), after, order), order).limit(n).as(`arm${i}`)).selectAll();
+    const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, text.perEvent)}:${tail}`;
+    return runShape(db, shape, values, (val) => {
+      const fv = filterVal(val);
+      const country = val((c) => (c.f.country ? c.f.country : c.f.actor!));
+      // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
+      const armQueries = arms.columns.map((col, i) => {
+        const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
+          .where(`e.${col}`, '=', country) as unknown as Q<EventRow>;
+        return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, text.perEvent, fv), after, order, val), order)
+          .limit(val((c) => c.n)).as(`arm${i}`)).selectAll();
+      });
+      const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
+      // The page's keys first, then its rows: joining every arm's rows before the final sort and
+      // limit would read (and sort) up to three times as many full event rows.
+      const page = inOrder(db.selectFrom(union.as('e')).selectAll() as unknown as Q<EventRow>, order).limit(val((c) => c.n));
+      return pageRows(db, page, order);
     });
-    const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
-    // The page's keys first, then its rows: joining every arm's rows before the final sort and
-    // limit would read (and sort) up to three times as many full event rows.
-    const page = inOrder(db.selectFrom(union.as('e')).selectAll() as unknown as Q<EventRow>, order).limit(n);
-    return pageRows(db, page, order);
   }
   if (!dyad && !f.articleId && text.scan) {
-    const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
-    let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f);
-    // A box: located events only, i.e. the partial index `events_search_located` (migration 0004).
-    if (f.bbox) from = from.where('e.location_lat', 'is not', null);
-    const scan = inOrder(afterKey(from, after, order), order).limit(budget);
-    // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
-    // otherwise test some terms (full text) only after joining each scanned entry's row and article.
-    const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent), order)
-      .limit(n);
-    const rows = await pageRows(db, page, order);
+    const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, text.perEvent)}:${tail}`;
+    const rows = await runShape(db, shape, values, (val) => {
+      const fv = filterVal(val);
+      const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
+      let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f, fv);
+      // A box: located events only, i.e. the partial index `events_search_located` (migration 0004).
+      if (f.bbox) from = from.where('e.location_lat', 'is not', null);
+      const scan = inOrder(afterKey(from, after, order, val), order).limit(val((c) => c.budget));
+      // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
+      // otherwise test some terms (full text) only after joining each scanned entry's row and article.
+      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent, fv), order)
+        .limit(val((c) => c.n));
+      return pageRows(db, page, order);
+    });
     if (rows.length >= n) return rows;
   }
-  const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries);
-  return (await inOrder(afterKey(q, after, order), order).limit(n).execute()) as EventRow[];
+  return runShape(db, `sqlite:plan:${filterShape(f, 'sqlite', countries)}:${tail}`, values, (val) => {
+    const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries, false, filterVal(val));
+    return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
+  });
 }
 
 /**
@@ -271,8 +389,11 @@ export async function searchEvents(
     rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
   } else {
     // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
-    const q = inOrder(afterKey(applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries), after, order), order);
-    rows = (await q.limit(limit + 1).execute()) as EventRow[];
+    const values: SearchValues = { f, after, n: limit + 1, budget: scanBudget };
+    rows = await runShape(db, `${dialect}:${filterShape(f, dialect, countries)}:${order}:${after ? 'after' : 'first'}`, values, (val) => {
+      const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries, false, filterVal(val));
+      return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
+    });
   }
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;

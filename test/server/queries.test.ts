@@ -11,7 +11,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ISO3 } from '../../src/server/params.js';
 import { cachingDatabase } from '../../src/server/reader.js';
-import { searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
+import { clearShapeCache, filterShape, searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
 import { migrationProvider } from '../../src/store/migrations.js';
 import type { Database } from '../../src/store/schema.js';
 import { openStore, type Store, type StoredArticle } from '../../src/store/store.js';
@@ -167,6 +167,48 @@ for (const backend of allBackends()) {
         for (const e of sel) byCountry.set(e.source.country!, (byCountry.get(e.source.country!) ?? 0) + 1);
         assert.deepEqual(new Map(top.map((a) => [a.code, a.count])), byCountry, JSON.stringify(f));
       }
+    });
+
+    test('compiled query shapes: requests of one shape with other values, and of other shapes, get what a fresh build gets', async () => {
+      // Pairs of one shape (filterShape) with different values, and neighbours of another shape
+      // (a country vs an actor-code prefix, a box across the antimeridian, longer IN lists).
+      const filters: EventQuery[] = [
+        { country: 'RUS', from: '2016-01-01', to: '2018-12-31', plover: ['CONSULT', 'ACCUSE'] },
+        { country: 'AZE', from: '2019-01-01', to: '2022-12-31', plover: ['AID', 'ASSAULT'] },
+        { country: 'AZE', plover: ['AID', 'ASSAULT', 'CONSULT'] },
+        { source: 'RUS', target: 'UKR' }, { source: 'ARM', target: 'AZE' },
+        { source: 'RUSGOV' }, { source: 'AZEMIL' }, { source: 'RUS' }, { actor: 'ARM' }, { actor: 'USAGOV' },
+        { bbox: [34, 29, 52, 60] }, { bbox: [-10, 30, 40, 60] }, { bbox: [170, -20, -170, 0] }, { bbox: [175, -20, -175, 0] },
+        { q: 'sanctions', from: '2017-01-01' }, { q: 'talks', from: '2019-01-01' }, { q: 'sanctions announced' },
+        { cameo: '04', quad: [1, 3] }, { cameo: '19', quad: [4, 2] }, { quad: [2] },
+      ];
+      assert.equal(filterShape(filters[0]!, store.dialect, ISO3), filterShape(filters[1]!, store.dialect, ISO3));
+      assert.notEqual(filterShape({ source: 'RUS' }, store.dialect, ISO3), filterShape({ source: 'RUSGOV' }, store.dialect, ISO3));
+      assert.notEqual(filterShape({ bbox: [34, 29, 52, 60] }, store.dialect, ISO3), filterShape({ bbox: [170, -20, -170, 0] }, store.dialect, ISO3));
+      const pages = async (f: EventQuery, order: 'asc' | 'desc', fresh: boolean): Promise<unknown[]> => {
+        const out: unknown[] = [];
+        let after: EventKey | null = null;
+        for (let guard = 0; guard < 1000; guard++) {
+          if (fresh) clearShapeCache(store.db);
+          const page = await searchEvents(store.db, store.dialect, ISO3, f, 7, after, order);
+          out.push(page);
+          if (!page.next) break;
+          after = page.next;
+        }
+        return out;
+      };
+      for (const order of ['desc', 'asc'] as const) {
+        // Reference: every query compiled afresh; then the same requests in turn with the cache warm.
+        const want = [];
+        for (const f of filters) want.push(await pages(f, order, true));
+        clearShapeCache(store.db);
+        for (const [i, f] of filters.entries()) {
+          const got = await pages(f, order, false);
+          assert.deepEqual(got, want[i], `${JSON.stringify(f)} ${order}`);
+        }
+      }
+      // Each filter but none selects events at all (so the comparisons above compare something).
+      for (const f of filters) assert.ok(ALL.some((x) => matches(f, x.e, x.text)), JSON.stringify(f));
     });
 
     if (backend.name === 'sqlite') {
