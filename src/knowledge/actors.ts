@@ -3,11 +3,9 @@
 // `lower` array) plus the maps coreference needs. Data lives in dictionaries/actors/*.tsv and the
 // world-countries package; nothing here runs per article.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DICTIONARIES } from '../paths.js';
-
-const require = createRequire(import.meta.url);
+import { worldCountries } from './countries.js';
 
 /** What a dictionary phrase denotes. */
 export type EntryKind = 'country' | 'demonym' | 'metonym' | 'agent' | 'org' | 'igo' | 'person' | 'modifier';
@@ -219,22 +217,13 @@ export function splitCode(code: string, countries: Set<string>): { country: stri
   return { country: null, sectors: chunks };
 }
 
-interface WorldCountry {
-  cca3: string;
-  independent?: boolean;
-  name: { common: string; official: string };
-  altSpellings?: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m?: string; f?: string } };
-}
-
 /** Antarctica, Bouvet, Heard and McDonald, South Georgia, French Southern Lands, Chagos, US Minor Outlying Islands. */
 const UNINHABITED = new Set(['ATA', 'BVT', 'HMD', 'SGS', 'ATF', 'IOT', 'UMI']);
 
 /** Load and compile the actor dictionaries (dictionaries/actors + world-countries). */
 export function loadActorKnowledge(): ActorKnowledge {
   const root: TrieNode = { next: new Map(), entries: null };
-  const countries = require('world-countries') as WorldCountry[];
+  const countries = worldCountries();
   const iso = new Set<string>(countries.map((c) => c.cca3));
   iso.add('XKX');
   const countryNames = new Map<string, string>();
