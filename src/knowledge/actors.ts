@@ -78,8 +78,8 @@ export interface ActorKnowledge {
 
 /** Split a dictionary phrase the way the matcher splits Doc tokens (see `splitToken`). */
 export function phraseKeys(phrase: string): string[] {
-  // fast path: plain lower-case words
-  if (/^[a-z ]+$/.test(phrase)) return phrase.split(' ').filter(Boolean);
+  // fast path: plain words (nothing to fold, split or strip but case)
+  if (/^[a-zA-Z ]+$/.test(phrase)) return phrase.toLowerCase().split(' ').filter(Boolean);
   const out: string[] = [];
   for (const word of phrase.trim().split(/\s+/)) {
     if (!word) continue;
@@ -121,16 +121,21 @@ function isAcronym(word: string): boolean {
   return word.length >= 2 && /[A-Z]/.test(word) && word === word.toUpperCase() && !/[a-z]/.test(word);
 }
 
+/** The `next` of every leaf until it gets a child (most nodes are leaves); never written to. */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+
 function addPhrase(root: TrieNode, phrase: string, entry: ActorEntry): void {
   const keys = phraseKeys(phrase);
   if (!keys.length) return;
-  const words = phrase.trim().split(/\s+/);
-  const e: ActorEntry = words.some(isAcronym) && words.length === 1 ? { ...entry, upper: [phrase.trim()] } : entry;
+  // a one-word acronym only matches upper-case text
+  const word = phrase.trim();
+  const e: ActorEntry = !/\s/.test(word) && isAcronym(word) ? { ...entry, upper: [word] } : entry;
   let node = root;
   for (const k of keys) {
     let n = node.next.get(k);
     if (!n) {
-      n = { next: new Map(), entries: null };
+      n = { next: NO_CHILDREN, entries: null };
+      if (node.next === NO_CHILDREN) node.next = new Map();
       node.next.set(k, n);
     }
     node = n;
