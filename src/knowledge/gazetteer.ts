@@ -63,7 +63,7 @@ export interface Gazetteer {
   keyOffset: Uint32Array;
   keyStart: Uint32Array;
   postings: Uint32Array;
-  /** Where the keys starting with each two-byte prefix begin (see keyBucket); length 65537. */
+  /** Where the keys starting with each two-byte prefix begin (see computeKeyBuckets); length 65537. */
   keyBuckets: Uint32Array;
   /** Bloom filter of the leading words of all keys (see leadFilter / mayLead). */
   leads: Uint32Array;
@@ -187,6 +187,8 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
     maxWords = Math.max(maxWords, k.split(' ').length);
   });
   keyStart[keys.length] = post.length;
+  const keyOffset = utf8Offsets(keys);
+  const keyBytes = Buffer.from(keys.join(''), 'utf8');
   const sections: [string, Buffer][] = [
     ['geonameid', bytes(Int32Array.from(src.geonameid))],
     ['lat', bytes(Float32Array.from(src.lat))],
@@ -200,8 +202,9 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
     ['postings', bytes(Uint32Array.from(post))],
     ['nameStart', bytes(utf8Offsets(src.names))],
     ['names', Buffer.from(src.names.join(''), 'utf8')],
-    ['keyOffset', bytes(utf8Offsets(keys))],
-    ['keys', Buffer.from(keys.join(''), 'utf8')],
+    ['keyOffset', bytes(keyOffset)],
+    ['keys', keyBytes],
+    ['keyBuckets', bytes(computeKeyBuckets(keyBytes, keyOffset, keys.length))],
     ['leads', bytes(leadFilter(keys))],
   ];
   const header = Buffer.from(
@@ -305,7 +308,7 @@ export function decodeGazetteer(buf: Buffer): Gazetteer {
     keyOffset,
     keyStart: view('keyStart', Uint32Array),
     postings: view('postings', Uint32Array),
-    keyBuckets: keyBuckets(keyBytes, keyOffset, header.nKeys),
+    keyBuckets: view('keyBuckets', Uint32Array),
     leads: view('leads', Uint32Array),
     countryEntry: new Map(),
     adminEntry: new Map(),
@@ -338,8 +341,11 @@ export function loadGazetteer(file: string = GAZETTEER_FILE): Gazetteer {
 // Key lookup: binary search over the UTF-8 key bytes, within the keys that share the query's first
 // two bytes (keyBuckets), so no key is ever decoded into a string.
 
-/** Bucket of a key: its first two bytes (a missing second byte counts as 0, which sorts first). */
-function keyBuckets(bytes: Uint8Array, offset: Uint32Array, n: number): Uint32Array {
+/**
+ * For each two-byte prefix, the index of the first key whose first two bytes are that prefix or
+ * larger (a missing second byte counts as 0, which sorts first); computed at build time.
+ */
+export function computeKeyBuckets(bytes: Uint8Array, offset: Uint32Array, n: number): Uint32Array {
   const out = new Uint32Array(65537);
   let b = 0;
   for (let i = 0; i < n; i++) {

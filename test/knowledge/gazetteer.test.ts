@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeGazetteer, encodeGazetteer, entriesForKey, entryName, GAZETTEER_FILE, KEY_EXTENDS, KEY_FOUND, keyAt, leadFilter, leadWord, loadGazetteer, lookupPlace, lowerBound, mayLead, placeKey, probeKey, type GazetteerSource } from '../../src/knowledge/gazetteer.js';
+import { computeKeyBuckets, decodeGazetteer, encodeGazetteer, entriesForKey, entryName, GAZETTEER_FILE, KEY_EXTENDS, KEY_FOUND, keyAt, leadFilter, leadWord, loadGazetteer, lookupPlace, lowerBound, mayLead, placeKey, probeKey, type GazetteerSource } from '../../src/knowledge/gazetteer.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,7 @@ test('the compiled lead filter passes the leading word of every key', () => {
     if (!mayLead(g.leads, k)) missed.push(k);
   }
   assert.deepEqual(missed.slice(0, 5), []);
+  assert.deepEqual(g.keyBuckets, computeKeyBuckets(g.keyBytes, g.keyOffset, g.nKeys));
   // and rules out most words that lead no key
   const notLeads = ['karen', 'said', 'president', 'minister', 'government', 'ministry', 'reuters', 'tuesday'].filter((w) => entriesForKey(g, w).length === 0 && probeKey(g, w) === 0);
   assert.ok(notLeads.filter((w) => mayLead(g.leads, w)).length <= 1, notLeads.join(' '));
@@ -144,6 +145,8 @@ test('encode/decode: names decoded per entry, keys found by bytes, prefixes repo
   // keys are in UTF-8 byte order (code point order, even across the surrogate range)
   const keys = Array.from({ length: t.nKeys }, (_, i) => keyAt(t, i));
   assert.deepEqual(keys, [...src.index.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  assert.deepEqual(t.keyBuckets, computeKeyBuckets(t.keyBytes, t.keyOffset, t.nKeys));
+  assert.equal(t.keyBuckets.length, 65537);
   assert.equal(probeKey(t, 'new york'), KEY_FOUND | KEY_EXTENDS);
   assert.equal(probeKey(t, 'new'), KEY_EXTENDS);
   assert.equal(probeKey(t, 'new y'), KEY_EXTENDS);
