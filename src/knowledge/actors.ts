@@ -1,11 +1,15 @@
 // Actor knowledge: countries, demonyms, government metonyms, agent nouns, named organisations and
 // date-restricted people, compiled once into a token trie keyed on lower-cased tokens (the Doc's
 // `lower` array) plus the maps coreference needs. Data lives in dictionaries/actors/*.tsv and the
-// world-countries package; nothing here runs per article.
+// world-countries package; nothing here runs per article. The build compiles it once into
+// build/actors.bin (see loadActorKnowledge), which a start reads instead while its sources are unchanged.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DICTIONARIES } from '../paths.js';
-import { worldCountries } from './countries.js';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { BUILD_DIR, DICTIONARIES } from '../paths.js';
+import { COUNTRIES_SOURCE, worldCountries, worldCountriesVersion, type WorldCountry } from './countries.js';
 
 /** What a dictionary phrase denotes. */
 export type EntryKind = 'country' | 'demonym' | 'metonym' | 'agent' | 'org' | 'igo' | 'person' | 'modifier';
@@ -153,9 +157,8 @@ function sameEntry(a: ActorEntry, b: ActorEntry): boolean {
   return (a.upper?.[0] ?? '') === (b.upper?.[0] ?? '');
 }
 
-/** Lines of a dictionary file without comments and blank lines. */
-function dictLines(file: string): string[] {
-  const text = readFileSync(join(DICTIONARIES, 'actors', file), 'utf8');
+/** Lines of a dictionary file's text without comments and blank lines. */
+function dictLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
@@ -225,10 +228,74 @@ export function splitCode(code: string, countries: Set<string>): { country: stri
 /** Antarctica, Bouvet, Heard and McDonald, South Georgia, French Southern Lands, Chagos, US Minor Outlying Islands. */
 const UNINHABITED = new Set(['ATA', 'BVT', 'HMD', 'SGS', 'ATF', 'IOT', 'UMI']);
 
-/** Load and compile the actor dictionaries (dictionaries/actors + world-countries). */
-export function loadActorKnowledge(): ActorKnowledge {
+/** The files of dictionaries/actors the knowledge is compiled from. */
+const ACTOR_FILES = ['countries.tsv', 'metonyms.tsv', 'agents.tsv', 'orgs.tsv', 'modifiers.tsv', 'people.tsv', 'first-names.txt'] as const;
+type ActorFile = (typeof ACTOR_FILES)[number];
+export type ActorSources = Record<ActorFile, string>;
+
+/** The texts of dictionaries/actors/*. */
+export function readActorSources(dir: string = join(DICTIONARIES, 'actors')): ActorSources {
+  const out = {} as ActorSources;
+  for (const f of ACTOR_FILES) out[f] = readFileSync(join(dir, f), 'utf8');
+  return out;
+}
+
+/** The compiled built-in actor knowledge, made by the build (scripts/build-gazetteer.ts). */
+export const ACTORS_FILE = join(BUILD_DIR, 'actors.bin');
+const ACTORS_MAGIC = 'DYADACT1';
+const THIS_MODULE = fileURLToPath(import.meta.url);
+
+/**
+ * What compiled knowledge depends on: the dictionary texts, the world-countries data, the code that
+ * compiles them (this module and countries.ts, as built) and the V8 version (the serialisation format).
+ */
+export function actorSourcesKey(sources: ActorSources): string {
+  const h = createHash('sha256');
+  h.update(`${ACTORS_MAGIC}\0${process.versions.v8}\0`);
+  for (const f of ACTOR_FILES) h.update(`${f}\0${sources[f].length}\0`).update(sources[f]);
+  h.update(readFileSync(THIS_MODULE)).update(readFileSync(COUNTRIES_SOURCE));
+  // the records are the package's (build/countries.json is only read when made from this version)
+  h.update(`\0world-countries@${worldCountriesVersion()}`);
+  return h.digest('hex');
+}
+
+/** Serialise compiled knowledge for build/actors.bin, keyed by what it was compiled from. */
+export function encodeActorKnowledge(k: ActorKnowledge, key: string): Buffer {
+  const { placeCountry: _dropped, ...data } = k;
+  return Buffer.concat([Buffer.from(ACTORS_MAGIC + key, 'latin1'), serialize(data)]);
+}
+
+/** Knowledge from build/actors.bin bytes when they were compiled under `key`; otherwise null. */
+export function decodeActorKnowledge(buf: Buffer, key: string): ActorKnowledge | null {
+  const head = ACTORS_MAGIC + key;
+  if (buf.length < head.length || buf.toString('latin1', 0, head.length) !== head) return null;
+  return deserialize(buf.subarray(head.length)) as ActorKnowledge;
+}
+
+/**
+ * The built-in actor knowledge (dictionaries/actors + world-countries). Read from `compiled`
+ * (build/actors.bin) when that was compiled from the current sources and code; otherwise, e.g. after
+ * a dictionary was edited without `npm run build`, compiled here (same result, some 30 ms slower).
+ */
+export function loadActorKnowledge(compiled: string = ACTORS_FILE): ActorKnowledge {
+  const sources = readActorSources();
+  let buf: Buffer | null = null;
+  try {
+    buf = readFileSync(compiled);
+  } catch {
+    // not built: compile
+  }
+  if (buf) {
+    const k = decodeActorKnowledge(buf, actorSourcesKey(sources));
+    if (k) return k;
+  }
+  return compileActorKnowledge(sources, worldCountries());
+}
+
+/** Compile the actor dictionaries' texts and world-countries' records. Pure. */
+export function compileActorKnowledge(sources: ActorSources, countries: WorldCountry[]): ActorKnowledge {
+  const dictLinesOf = (f: ActorFile) => dictLines(sources[f]);
   const root: TrieNode = { next: new Map(), entries: null };
-  const countries = worldCountries();
   const iso = new Set<string>(countries.map((c) => c.cca3));
   iso.add('XKX');
   const countryNames = new Map<string, string>();
@@ -247,7 +314,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   };
   // our own variants first, then independent countries, then territories: the first country entry
   // of a phrase wins ("French" is France, not the French Southern Territories)
-  for (const line of dictLines('countries.tsv')) {
+  for (const line of dictLinesOf('countries.tsv')) {
     const [code, kind, variants] = line.split('\t');
     if (!code || !variants) continue;
     iso.add(code);
@@ -275,7 +342,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   }
   // government metonyms: listed ones, then world-countries capitals not excluded
   const excluded = new Set<string>();
-  for (const line of dictLines('metonyms.tsv')) {
+  for (const line of dictLinesOf('metonyms.tsv')) {
     if (line.startsWith('-')) {
       excluded.add(line.slice(1).trim().toLowerCase());
       continue;
@@ -295,7 +362,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // agent nouns
-  for (const line of dictLines('agents.tsv')) {
+  for (const line of dictLinesOf('agents.tsv')) {
     const [phrase, sec, flags = ''] = line.split('\t');
     if (!phrase || !sec) continue;
     const fl = flags.split(',').map((f) => f.trim());
@@ -315,7 +382,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // organisations
-  for (const line of dictLines('orgs.tsv')) {
+  for (const line of dictLinesOf('orgs.tsv')) {
     const [names, code, kind] = line.split('\t');
     if (!names || !code) continue;
     const { country, sectors } = splitCode(code.trim(), iso);
@@ -325,7 +392,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // modifiers
-  for (const line of dictLines('modifiers.tsv')) {
+  for (const line of dictLinesOf('modifiers.tsv')) {
     const [word, effect] = line.split('\t');
     if (!word || !effect) continue;
     addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'cvl' | 'skip' | 'det' });
@@ -334,7 +401,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   const people: Person[] = [];
   const byName = new Map<string, Person>();
   const offices = new Map<string, { personId: number; from: string; to: string }[]>();
-  for (const line of dictLines('people.tsv')) {
+  for (const line of dictLinesOf('people.tsv')) {
     const [names, gender, code, from = '', to = '', role = ''] = line.split('\t');
     if (!names || !code) continue;
     const variants = names.split('|').map((x) => x.trim()).filter(Boolean);
@@ -376,7 +443,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     ['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f'],
   ]);
   const firstNames = new Set<string>();
-  for (const line of dictLines('first-names.txt')) for (const n of line.split(/\s+/)) if (n) firstNames.add(n.toLowerCase());
+  for (const line of dictLinesOf('first-names.txt')) for (const n of line.split(/\s+/)) if (n) firstNames.add(n.toLowerCase());
   for (const p of people) {
     const first = p.name.split(/\s+/)[0];
     if (p.name.includes(' ')) firstNames.add(first.toLowerCase());

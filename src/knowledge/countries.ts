@@ -5,11 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BUILD_DIR } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 
 export const COUNTRIES_FILE = join(BUILD_DIR, 'countries.json');
+/** This module's file (what is compiled from the records depends on `pick` below). */
+export const COUNTRIES_SOURCE = fileURLToPath(import.meta.url);
 
 export interface WorldCountry {
   cca3: string;
@@ -37,7 +40,8 @@ function pick(c: WorldCountry): WorldCountry {
   return out;
 }
 
-function packageVersion(): string {
+/** The installed world-countries version. */
+export function worldCountriesVersion(): string {
   return (require('world-countries/package.json') as { version: string }).version;
 }
 
@@ -48,7 +52,7 @@ export function countriesFromPackage(): WorldCountry[] {
 
 /** Contents of build/countries.json (used by the build script). */
 export function encodeCountries(): string {
-  const file: CountriesFile = { version: packageVersion(), countries: countriesFromPackage() };
+  const file: CountriesFile = { version: worldCountriesVersion(), countries: countriesFromPackage() };
   return JSON.stringify(file);
 }
 
@@ -60,7 +64,7 @@ export function worldCountries(file: string = COUNTRIES_FILE): WorldCountry[] {
   let countries: WorldCountry[] | null = null;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as CountriesFile;
-    if (parsed.version === packageVersion() && Array.isArray(parsed.countries)) countries = parsed.countries;
+    if (parsed.version === worldCountriesVersion() && Array.isArray(parsed.countries)) countries = parsed.countries;
   } catch {
     // missing or unreadable: read the package
   }
