@@ -2,13 +2,12 @@
 // date-restricted people, compiled once into a token trie keyed on lower-cased tokens (the Doc's
 // `lower` array) plus the maps coreference needs. Data lives in dictionaries/actors/*.tsv and the
 // world-countries package; nothing here runs per article. The build compiles it once into
-// build/actors.bin (see loadActorKnowledge), which a start reads instead while its sources are unchanged.
-import { createHash } from 'node:crypto';
+// build/actors.bin (see compiled.ts), which a start reads instead while its sources are unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { BUILD_DIR, DICTIONARIES } from '../paths.js';
+import { compiledKey, decodeCompiled, encodeCompiled, readCompiled } from './compiled.js';
 import { COUNTRIES_SOURCE, worldCountries, worldCountriesVersion, type WorldCountry } from './countries.js';
 
 /** What a dictionary phrase denotes. */
@@ -246,50 +245,36 @@ const ACTORS_MAGIC = 'DYADACT1';
 const THIS_MODULE = fileURLToPath(import.meta.url);
 
 /**
- * What compiled knowledge depends on: the dictionary texts, the world-countries data, the code that
- * compiles them (this module and countries.ts, as built) and the V8 version (the serialisation format).
+ * What compiled knowledge depends on: the dictionary texts, the world-countries version (the records
+ * are the package's: build/countries.json is only read when made from it) and the code that compiles
+ * them (this module and countries.ts, as built).
  */
 export function actorSourcesKey(sources: ActorSources): string {
-  const h = createHash('sha256');
-  h.update(`${ACTORS_MAGIC}\0${process.versions.v8}\0`);
-  for (const f of ACTOR_FILES) h.update(`${f}\0${sources[f].length}\0`).update(sources[f]);
-  h.update(readFileSync(THIS_MODULE)).update(readFileSync(COUNTRIES_SOURCE));
-  // the records are the package's (build/countries.json is only read when made from this version)
-  h.update(`\0world-countries@${worldCountriesVersion()}`);
-  return h.digest('hex');
+  const parts: string[] = [];
+  for (const f of ACTOR_FILES) parts.push(f, sources[f]);
+  parts.push(`world-countries@${worldCountriesVersion()}`);
+  return compiledKey(ACTORS_MAGIC, parts, [THIS_MODULE, COUNTRIES_SOURCE]);
 }
 
 /** Serialise compiled knowledge for build/actors.bin, keyed by what it was compiled from. */
 export function encodeActorKnowledge(k: ActorKnowledge, key: string): Buffer {
   const { placeCountry: _dropped, ...data } = k;
-  return Buffer.concat([Buffer.from(ACTORS_MAGIC + key, 'latin1'), serialize(data)]);
+  return encodeCompiled(ACTORS_MAGIC, key, data);
 }
 
 /** Knowledge from build/actors.bin bytes when they were compiled under `key`; otherwise null. */
 export function decodeActorKnowledge(buf: Buffer, key: string): ActorKnowledge | null {
-  const head = ACTORS_MAGIC + key;
-  if (buf.length < head.length || buf.toString('latin1', 0, head.length) !== head) return null;
-  return deserialize(buf.subarray(head.length)) as ActorKnowledge;
+  return decodeCompiled<ActorKnowledge>(buf, ACTORS_MAGIC, key);
 }
 
 /**
  * The built-in actor knowledge (dictionaries/actors + world-countries). Read from `compiled`
- * (build/actors.bin) when that was compiled from the current sources and code; otherwise, e.g. after
- * a dictionary was edited without `npm run build`, compiled here (same result, some 30 ms slower).
+ * (build/actors.bin) when that was compiled from the current sources and code; otherwise compiled
+ * here (same result, some 30 ms slower). See compiled.ts.
  */
 export function loadActorKnowledge(compiled: string = ACTORS_FILE): ActorKnowledge {
   const sources = readActorSources();
-  let buf: Buffer | null = null;
-  try {
-    buf = readFileSync(compiled);
-  } catch {
-    // not built: compile
-  }
-  if (buf) {
-    const k = decodeActorKnowledge(buf, actorSourcesKey(sources));
-    if (k) return k;
-  }
-  return compileActorKnowledge(sources, worldCountries());
+  return readCompiled<ActorKnowledge>(compiled, ACTORS_MAGIC, actorSourcesKey(sources)) ?? compileActorKnowledge(sources, worldCountries());
 }
 
 /** Compile the actor dictionaries' texts and world-countries' records. Pure. */
