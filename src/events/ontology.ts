@@ -2,7 +2,11 @@
 // score, plus the PLOVER types' modes and the PLOVER contexts. Data lives in dictionaries/ontology/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DICTIONARIES } from '../paths.js';
+
+/** This module's file (compiled pattern files depend on its code: see patternSourcesKey). */
+export const ONTOLOGY_MODULE = fileURLToPath(import.meta.url);
 
 export type Quad = 1 | 2 | 3 | 4;
 

@@ -5,8 +5,10 @@
 //   pattern = head lemma, then: word|alternatives, $ (target), +particle, !passive, !no-target
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DICTIONARIES } from '../paths.js';
-import { type Ontology, PLOVER_TYPES } from './ontology.js';
+import { fileURLToPath } from 'node:url';
+import { compiledKey, encodeCompiled, readCompiled } from '../knowledge/compiled.js';
+import { BUILD_DIR, DICTIONARIES } from '../paths.js';
+import { ONTOLOGY_MODULE, type Ontology, PLOVER_TYPES } from './ontology.js';
 
 /**
  * One slot of a pattern. `adjacent` words must follow the previous slot (or the verb) directly;
@@ -196,17 +198,55 @@ function sortAll(map: Map<string, Pattern[]>): void {
   for (const list of map.values()) list.sort((a, b) => b.specificity - a.specificity);
 }
 
+/** The texts loadPatterns compiles: `<dir>/verbs/*.txt` (file-name order) and `<dir>/nouns.txt`, by relative path. */
+export interface PatternSources {
+  verbs: [string, string][];
+  nouns: [string, string];
+}
+
+export function readPatternSources(dir: string = DICTIONARIES): PatternSources {
+  const verbFiles = readdirSync(join(dir, 'verbs')).filter((f) => f.endsWith('.txt')).sort();
+  const read = (rel: string): [string, string] => [rel, readFileSync(join(dir, rel), 'utf8')];
+  return { verbs: verbFiles.map((f) => read(`verbs/${f}`)), nouns: read('nouns.txt') };
+}
+
+/** The built-in patterns compiled by the build (scripts/build-gazetteer.ts); see knowledge/compiled.ts. */
+export const PATTERNS_FILE = join(BUILD_DIR, 'patterns.bin');
+const PATTERNS_MAGIC = 'DYADPAT1';
+const THIS_MODULE = fileURLToPath(import.meta.url);
+
+/** What compiled patterns depend on: the texts, the ontology and the code (this module, ontology.ts). */
+export function patternSourcesKey(o: Ontology, src: PatternSources): string {
+  // (JSON, not V8's serialiser: that writes a number as an integer or a double depending on how V8
+  // happens to store it, so the same ontology can serialise differently once code has run on it)
+  const parts: string[] = [JSON.stringify(o, (_k, v: unknown) => (v instanceof Map ? { map: [...v] } : v instanceof Set ? { set: [...v] } : v))];
+  for (const [rel, text] of [...src.verbs, src.nouns]) parts.push(rel, text);
+  return compiledKey(PATTERNS_MAGIC, parts, [THIS_MODULE, ONTOLOGY_MODULE]);
+}
+
+/** Serialise compiled patterns for build/patterns.bin, keyed by what they were compiled from. */
+export function encodePatterns(set: PatternSet, key: string): Buffer {
+  return encodeCompiled(PATTERNS_MAGIC, key, set);
+}
+
 /**
  * Load every `<dir>/verbs/*.txt` (in file-name order) and `<dir>/nouns.txt`. Throws one error listing
- * every malformed line as file:line, and patterns repeated across files.
+ * every malformed line as file:line, and patterns repeated across files. Read from `compiled`
+ * (build/patterns.bin) when that was compiled from the same texts, ontology and code.
  */
-export function loadPatterns(o: Ontology, dir: string = DICTIONARIES): PatternSet {
+export function loadPatterns(o: Ontology, dir: string = DICTIONARIES, compiled: string = PATTERNS_FILE): PatternSet {
+  const src = readPatternSources(dir);
+  return readCompiled<PatternSet>(compiled, PATTERNS_MAGIC, patternSourcesKey(o, src)) ?? compilePatterns(o, src);
+}
+
+/** Compile pattern texts (see loadPatterns). Pure. */
+export function compilePatterns(o: Ontology, src: PatternSources): PatternSet {
   const errors: PatternError[] = [];
   const verbs = new Map<string, Pattern[]>();
   const nouns = new Map<string, Pattern[]>();
   let count = 0;
-  const load = (rel: string, into: Map<string, Pattern[]>, seen: Map<string, string>) => {
-    const r = parsePatternFile(readFileSync(join(dir, rel), 'utf8'), rel, o);
+  const load = ([rel, text]: [string, string], into: Map<string, Pattern[]>, seen: Map<string, string>) => {
+    const r = parsePatternFile(text, rel, o);
     errors.push(...r.errors);
     for (const p of r.patterns) {
       const key = matchKey(p);
@@ -219,10 +259,9 @@ export function loadPatterns(o: Ontology, dir: string = DICTIONARIES): PatternSe
     addAll(into, r.patterns);
     count += r.patterns.length;
   };
-  const verbFiles = readdirSync(join(dir, 'verbs')).filter((f) => f.endsWith('.txt')).sort();
   const seenVerbs = new Map<string, string>();
-  for (const f of verbFiles) load(`verbs/${f}`, verbs, seenVerbs);
-  load('nouns.txt', nouns, new Map());
+  for (const f of src.verbs) load(f, verbs, seenVerbs);
+  load(src.nouns, nouns, new Map());
   if (errors.length > 0) {
     throw new Error(`bad pattern dictionary lines:\n${errors.map((e) => `  ${e.file}:${e.line}: ${e.reason}`).join('\n')}`);
   }

@@ -12,10 +12,10 @@
 // organisations: "Karapetian" once seen in a person's name is a person throughout).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { tokenAtOrAfter, type Doc } from '../text/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { DICTIONARIES } from '../paths.js';
+import { worldCountries } from '../knowledge/countries.js';
 import { actsAsTeam, afterLocative, inResultRow, isDateline, isSportsReport, type TeamContextWords } from './entity-context.js';
 
 export interface EntityHint {
@@ -111,21 +111,13 @@ function readList(file: string): string[] {
   return out;
 }
 
-interface WorldCountry {
-  name: { common: string; official: string };
-  altSpellings?: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m: string; f: string } };
-}
-
 /** Load the entity word lists and the world-countries names/demonyms (once per process). */
 export function loadEntityKnowledge(): EntityKnowledge {
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const eventLines = readList('event-words.txt');
   const places = new Map<string, EntityType>();
   const norp = new Set<string>(readList('norp.txt'));
-  const require = createRequire(import.meta.url);
-  const countries = require('world-countries/countries.json') as WorldCountry[];
+  const countries = worldCountries();
   for (const c of countries) {
     places.set(c.name.common, 'GPE');
     places.set(c.name.official, 'GPE');

@@ -3,7 +3,7 @@
 // and actor countries, and explicit containers ("Moscow, Idaho").
 import type { Place } from '../types.js';
 import type { Doc } from '../text/document.js';
-import { candidate, CURATED_KINDS, entriesForKey, leadWord, leadWords, lowerBound, placeKey, type Candidate, type Gazetteer, type PlaceKind } from '../knowledge/gazetteer.js';
+import { candidate, CURATED_KINDS, entriesForKey, KEY_EXTENDS, KEY_FOUND, mayLead, placeKey, probeKey, type Candidate, type Gazetteer, type PlaceKind } from '../knowledge/gazetteer.js';
 
 export interface FindPlacesOptions {
   /** ISO3 countries of the actors mentioned in the article (they favour places in those countries). */
@@ -59,14 +59,13 @@ interface Mention {
 export function findPlaces(doc: Doc, g: Gazetteer, opts: FindPlacesOptions = {}): Place[] {
   const n = doc.tokens.length;
   const blocked = blockedTokens(doc, opts.skip ?? []);
-  const leads = leadWords(g.keys);
   const mentions: Mention[] = [];
   for (let i = 0; i < n; ) {
     if ((blocked[i] && blocked[i] !== SOFT) || !startsName(doc.tokens[i])) {
       i++;
       continue;
     }
-    const m = longestMatch(doc, g, leads, i, blocked);
+    const m = longestMatch(doc, g, i, blocked);
     if (m) {
       mentions.push(m);
       i = m.last;
@@ -359,25 +358,23 @@ function nameNeighbour(doc: Doc, m: Mention, sentFirst: number, all: Mention[]):
 }
 
 /** Longest gazetteer name starting at token `i` (same sentence, no blocked token). */
-function longestMatch(doc: Doc, g: Gazetteer, leads: Set<string>, i: number, blocked: Uint8Array): Mention | null {
+function longestMatch(doc: Doc, g: Gazetteer, i: number, blocked: Uint8Array): Mention | null {
   const s = doc.sentenceOf[i];
   const limit = Math.min(doc.tokens.length, i + Math.min(g.maxWords, MAX_TOKENS));
   let bestLast = -1;
   let bestKey = '';
   const firstKey = placeKey(doc.tokens[i]);
-  if (!leads.has(leadWord(firstKey))) return null;
+  if (!mayLead(g.leads, firstKey)) return null;
   for (let j = i + 1; j <= limit; j++) {
     if (j - 1 > i && (doc.sentenceOf[j - 1] !== s || blocked[j - 1])) break;
     const key = j === i + 1 ? firstKey : placeKey(doc.text.slice(doc.starts[i], doc.ends[j - 1]));
-    const at = lowerBound(g.keys, key);
-    if (at >= g.keys.length) break;
-    if (g.keys[at] === key) {
+    const found = probeKey(g, key);
+    if (found & KEY_FOUND) {
       bestLast = j;
       bestKey = key;
     }
     // No longer name can match unless some key extends this one.
-    const nextKey = g.keys[at] === key ? g.keys[at + 1] : g.keys[at];
-    if (nextKey === undefined || !nextKey.startsWith(key)) break;
+    if (!(found & KEY_EXTENDS)) break;
   }
   if (bestLast < 0) return null;
   const entries = entriesForKey(g, bestKey);

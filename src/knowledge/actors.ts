@@ -1,13 +1,14 @@
 // Actor knowledge: countries, demonyms, government metonyms, agent nouns, named organisations and
 // date-restricted people, compiled once into a token trie keyed on lower-cased tokens (the Doc's
 // `lower` array) plus the maps coreference needs. Data lives in dictionaries/actors/*.tsv and the
-// world-countries package; nothing here runs per article.
+// world-countries package; nothing here runs per article. The build compiles it once into
+// build/actors.bin (see compiled.ts), which a start reads instead while its sources are unchanged.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DICTIONARIES } from '../paths.js';
-
-const require = createRequire(import.meta.url);
+import { fileURLToPath } from 'node:url';
+import { BUILD_DIR, DICTIONARIES } from '../paths.js';
+import { compiledKey, decodeCompiled, encodeCompiled, readCompiled } from './compiled.js';
+import { COUNTRIES_SOURCE, worldCountries, worldCountriesVersion, type WorldCountry } from './countries.js';
 
 /** What a dictionary phrase denotes. */
 export type EntryKind = 'country' | 'demonym' | 'metonym' | 'agent' | 'org' | 'igo' | 'person' | 'modifier';
@@ -80,8 +81,8 @@ export interface ActorKnowledge {
 
 /** Split a dictionary phrase the way the matcher splits Doc tokens (see `splitToken`). */
 export function phraseKeys(phrase: string): string[] {
-  // fast path: plain lower-case words
-  if (/^[a-z ]+$/.test(phrase)) return phrase.split(' ').filter(Boolean);
+  // fast path: plain words (nothing to fold, split or strip but case)
+  if (/^[a-zA-Z ]+$/.test(phrase)) return phrase.toLowerCase().split(' ').filter(Boolean);
   const out: string[] = [];
   for (const word of phrase.trim().split(/\s+/)) {
     if (!word) continue;
@@ -123,16 +124,21 @@ function isAcronym(word: string): boolean {
   return word.length >= 2 && /[A-Z]/.test(word) && word === word.toUpperCase() && !/[a-z]/.test(word);
 }
 
+/** The `next` of every leaf until it gets a child (most nodes are leaves); never written to. */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+
 function addPhrase(root: TrieNode, phrase: string, entry: ActorEntry): void {
   const keys = phraseKeys(phrase);
   if (!keys.length) return;
-  const words = phrase.trim().split(/\s+/);
-  const e: ActorEntry = words.some(isAcronym) && words.length === 1 ? { ...entry, upper: [phrase.trim()] } : entry;
+  // a one-word acronym only matches upper-case text
+  const word = phrase.trim();
+  const e: ActorEntry = !/\s/.test(word) && isAcronym(word) ? { ...entry, upper: [word] } : entry;
   let node = root;
   for (const k of keys) {
     let n = node.next.get(k);
     if (!n) {
-      n = { next: new Map(), entries: null };
+      n = { next: NO_CHILDREN, entries: null };
+      if (node.next === NO_CHILDREN) node.next = new Map();
       node.next.set(k, n);
     }
     node = n;
@@ -150,9 +156,8 @@ function sameEntry(a: ActorEntry, b: ActorEntry): boolean {
   return (a.upper?.[0] ?? '') === (b.upper?.[0] ?? '');
 }
 
-/** Lines of a dictionary file without comments and blank lines. */
-function dictLines(file: string): string[] {
-  const text = readFileSync(join(DICTIONARIES, 'actors', file), 'utf8');
+/** Lines of a dictionary file's text without comments and blank lines. */
+function dictLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
@@ -219,22 +224,135 @@ export function splitCode(code: string, countries: Set<string>): { country: stri
   return { country: null, sectors: chunks };
 }
 
-interface WorldCountry {
-  cca3: string;
-  independent?: boolean;
-  name: { common: string; official: string };
-  altSpellings?: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m?: string; f?: string } };
-}
-
 /** Antarctica, Bouvet, Heard and McDonald, South Georgia, French Southern Lands, Chagos, US Minor Outlying Islands. */
 const UNINHABITED = new Set(['ATA', 'BVT', 'HMD', 'SGS', 'ATF', 'IOT', 'UMI']);
 
-/** Load and compile the actor dictionaries (dictionaries/actors + world-countries). */
-export function loadActorKnowledge(): ActorKnowledge {
+/** The files of dictionaries/actors the knowledge is compiled from. */
+const ACTOR_FILES = ['countries.tsv', 'metonyms.tsv', 'agents.tsv', 'orgs.tsv', 'modifiers.tsv', 'people.tsv', 'first-names.txt'] as const;
+type ActorFile = (typeof ACTOR_FILES)[number];
+export type ActorSources = Record<ActorFile, string>;
+
+/** The texts of dictionaries/actors/*. */
+export function readActorSources(dir: string = join(DICTIONARIES, 'actors')): ActorSources {
+  const out = {} as ActorSources;
+  for (const f of ACTOR_FILES) out[f] = readFileSync(join(dir, f), 'utf8');
+  return out;
+}
+
+/** The compiled built-in actor knowledge, made by the build (scripts/build-gazetteer.ts). */
+export const ACTORS_FILE = join(BUILD_DIR, 'actors.bin');
+const ACTORS_MAGIC = 'DYADACT2';
+const THIS_MODULE = fileURLToPath(import.meta.url);
+
+/**
+ * What compiled knowledge depends on: the dictionary texts, the world-countries version (the records
+ * are the package's: build/countries.json is only read when made from it) and the code that compiles
+ * them (this module and countries.ts, as built).
+ */
+export function actorSourcesKey(sources: ActorSources): string {
+  const parts: string[] = [];
+  for (const f of ACTOR_FILES) parts.push(f, sources[f]);
+  parts.push(`world-countries@${worldCountriesVersion()}`);
+  return compiledKey(ACTORS_MAGIC, parts, [THIS_MODULE, COUNTRIES_SOURCE]);
+}
+
+/**
+ * Compiled knowledge as stored: the trie flattened in preorder (V8 rebuilds thousands of small objects
+ * and maps slowly; a loop does it in a fraction of the time), entries and the rest as they are.
+ */
+interface PackedActors extends Omit<ActorKnowledge, 'trie' | 'placeCountry'> {
+  /** Per node in preorder: number of children, and of entries (-1: entries is null). */
+  childCount: Uint32Array;
+  entryCount: Int32Array;
+  /** Each child's key, in preorder of the children. */
+  keys: string[];
+  /** Each node's entries in turn, as indices into `entries` (shared entries are stored once). */
+  entryRefs: Uint32Array;
+  entries: ActorEntry[];
+}
+
+function packActors(k: ActorKnowledge): PackedActors {
+  const childCount: number[] = [];
+  const entryCount: number[] = [];
+  const keys: string[] = [];
+  const entryRefs: number[] = [];
+  const entries: ActorEntry[] = [];
+  const entryIndex = new Map<ActorEntry, number>();
+  const visit = (n: TrieNode) => {
+    childCount.push(n.next.size);
+    entryCount.push(n.entries ? n.entries.length : -1);
+    for (const e of n.entries ?? []) {
+      let i = entryIndex.get(e);
+      if (i === undefined) {
+        i = entries.length;
+        entries.push(e);
+        entryIndex.set(e, i);
+      }
+      entryRefs.push(i);
+    }
+    for (const [key, child] of n.next) {
+      keys.push(key);
+      visit(child);
+    }
+  };
+  visit(k.trie);
+  const { trie: _trie, placeCountry: _placeCountry, ...rest } = k;
+  return { ...rest, childCount: Uint32Array.from(childCount), entryCount: Int32Array.from(entryCount), keys, entryRefs: Uint32Array.from(entryRefs), entries };
+}
+
+function unpackActors(p: PackedActors): ActorKnowledge {
+  const { childCount, entryCount, keys, entryRefs, entries } = p;
+  let node = 0;
+  let key = 0;
+  let ref = 0;
+  const build = (root: boolean): TrieNode => {
+    const i = node++;
+    let list: ActorEntry[] | null = null;
+    if (entryCount[i] >= 0) {
+      list = new Array<ActorEntry>(entryCount[i]);
+      for (let j = 0; j < list.length; j++) list[j] = entries[entryRefs[ref++]];
+    }
+    const out: TrieNode = { next: root ? new Map() : NO_CHILDREN, entries: list };
+    const n = childCount[i];
+    if (n > 0) {
+      if (!root) out.next = new Map();
+      for (let c = 0; c < n; c++) {
+        const k = keys[key++];
+        out.next.set(k, build(false));
+      }
+    }
+    return out;
+  };
+  const trie = build(true);
+  return { trie, people: p.people, offices: p.offices, countryNames: p.countryNames, pronouns: p.pronouns, firstNames: p.firstNames };
+}
+
+/** Serialise compiled knowledge for build/actors.bin, keyed by what it was compiled from. */
+export function encodeActorKnowledge(k: ActorKnowledge, key: string): Buffer {
+  return encodeCompiled(ACTORS_MAGIC, key, packActors(k));
+}
+
+/** Knowledge from build/actors.bin bytes when they were compiled under `key`; otherwise null. */
+export function decodeActorKnowledge(buf: Buffer, key: string): ActorKnowledge | null {
+  const p = decodeCompiled<PackedActors>(buf, ACTORS_MAGIC, key);
+  return p && unpackActors(p);
+}
+
+/**
+ * The built-in actor knowledge (dictionaries/actors + world-countries). Read from `compiled`
+ * (build/actors.bin) when that was compiled from the current sources and code; otherwise compiled
+ * here (same result, some 30 ms slower). See compiled.ts.
+ */
+export function loadActorKnowledge(compiled: string = ACTORS_FILE): ActorKnowledge {
+  const sources = readActorSources();
+  const p = readCompiled<PackedActors>(compiled, ACTORS_MAGIC, actorSourcesKey(sources));
+  return p ? unpackActors(p) : compileActorKnowledge(sources, worldCountries());
+}
+
+/** Compile the actor dictionaries' texts and world-countries' records. Pure. */
+export function compileActorKnowledge(sources: ActorSources, countries: WorldCountry[]): ActorKnowledge {
+  const dictLinesOf = (f: ActorFile) => dictLines(sources[f]);
   const root: TrieNode = { next: new Map(), entries: null };
-  const countries = require('world-countries') as WorldCountry[];
   const iso = new Set<string>(countries.map((c) => c.cca3));
   iso.add('XKX');
   const countryNames = new Map<string, string>();
@@ -253,7 +371,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   };
   // our own variants first, then independent countries, then territories: the first country entry
   // of a phrase wins ("French" is France, not the French Southern Territories)
-  for (const line of dictLines('countries.tsv')) {
+  for (const line of dictLinesOf('countries.tsv')) {
     const [code, kind, variants] = line.split('\t');
     if (!code || !variants) continue;
     iso.add(code);
@@ -281,7 +399,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   }
   // government metonyms: listed ones, then world-countries capitals not excluded
   const excluded = new Set<string>();
-  for (const line of dictLines('metonyms.tsv')) {
+  for (const line of dictLinesOf('metonyms.tsv')) {
     if (line.startsWith('-')) {
       excluded.add(line.slice(1).trim().toLowerCase());
       continue;
@@ -301,7 +419,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // agent nouns
-  for (const line of dictLines('agents.tsv')) {
+  for (const line of dictLinesOf('agents.tsv')) {
     const [phrase, sec, flags = ''] = line.split('\t');
     if (!phrase || !sec) continue;
     const fl = flags.split(',').map((f) => f.trim());
@@ -321,7 +439,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // organisations
-  for (const line of dictLines('orgs.tsv')) {
+  for (const line of dictLinesOf('orgs.tsv')) {
     const [names, code, kind] = line.split('\t');
     if (!names || !code) continue;
     const { country, sectors } = splitCode(code.trim(), iso);
@@ -331,7 +449,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     }
   }
   // modifiers
-  for (const line of dictLines('modifiers.tsv')) {
+  for (const line of dictLinesOf('modifiers.tsv')) {
     const [word, effect] = line.split('\t');
     if (!word || !effect) continue;
     addPhrase(root, word, { kind: 'modifier', country: null, sectors: [], effect: effect.trim() as 'eli' | 'cvl' | 'skip' | 'det' });
@@ -340,7 +458,7 @@ export function loadActorKnowledge(): ActorKnowledge {
   const people: Person[] = [];
   const byName = new Map<string, Person>();
   const offices = new Map<string, { personId: number; from: string; to: string }[]>();
-  for (const line of dictLines('people.tsv')) {
+  for (const line of dictLinesOf('people.tsv')) {
     const [names, gender, code, from = '', to = '', role = ''] = line.split('\t');
     if (!names || !code) continue;
     const variants = names.split('|').map((x) => x.trim()).filter(Boolean);
@@ -382,7 +500,7 @@ export function loadActorKnowledge(): ActorKnowledge {
     ['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f'],
   ]);
   const firstNames = new Set<string>();
-  for (const line of dictLines('first-names.txt')) for (const n of line.split(/\s+/)) if (n) firstNames.add(n.toLowerCase());
+  for (const line of dictLinesOf('first-names.txt')) for (const n of line.split(/\s+/)) if (n) firstNames.add(n.toLowerCase());
   for (const p of people) {
     const first = p.name.split(/\s+/)[0];
     if (p.name.includes(' ')) firstNames.add(first.toLowerCase());

@@ -1,12 +1,13 @@
 // The gazetteer: every place name Dyad knows, compiled at build time (scripts/build-gazetteer.ts)
-// into one binary file of parallel typed arrays plus sorted name keys, so loading is a file read,
-// a few typed-array views and two string splits (no JSON of 140k objects, no Map building).
+// into one binary file of parallel typed arrays plus sorted name keys, so loading is a file read and
+// a few typed-array views: names and keys stay UTF-8 bytes (a name is decoded when a candidate needs
+// it, keys are compared as bytes), and the lead-word prefilter is a bit set made at build time.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_DIR } from '../paths.js';
 
 export const GAZETTEER_FILE = join(BUILD_DIR, 'gazetteer.bin');
-const MAGIC = 'DYADGAZ1';
+const MAGIC = 'DYADGAZ2';
 
 /** What an entry is; the order is part of the file format (kind codes are indices). */
 export const PLACE_KINDS = [
@@ -35,7 +36,9 @@ export const CURATED_KINDS: ReadonlySet<PlaceKind> = new Set(['COUNTRY', 'CONT',
 export interface Gazetteer {
   /** Number of entries. */
   size: number;
-  names: string[];
+  /** Entry names, UTF-8: entry e is nameBytes[nameStart[e], nameStart[e + 1]) (see entryName). */
+  nameBytes: Buffer;
+  nameStart: Uint32Array;
   /** GeoNames id, -1 when unknown. */
   geonameid: Int32Array;
   lat: Float32Array;
@@ -51,10 +54,19 @@ export interface Gazetteer {
   isLoc: Uint8Array;
   countryCodes: string[];
   adminCodes: string[];
-  /** Sorted normalised name keys (see placeKey) and, per key, its entries (CSR, best prior first). */
-  keys: string[];
+  /**
+   * Normalised name keys (see placeKey), UTF-8, sorted bytewise: key i is keyBytes[keyOffset[i],
+   * keyOffset[i + 1]). Per key its entries (CSR: postings[keyStart[i], keyStart[i + 1]), best prior first).
+   */
+  nKeys: number;
+  keyBytes: Buffer;
+  keyOffset: Uint32Array;
   keyStart: Uint32Array;
   postings: Uint32Array;
+  /** Where the keys starting with each two-byte prefix begin (see computeKeyBuckets); length 65537. */
+  keyBuckets: Uint32Array;
+  /** Bloom filter of the leading words of all keys (see leadFilter / mayLead). */
+  leads: Uint32Array;
   /** Entry index of each country, by ISO3. */
   countryEntry: Map<string, number>;
   /** Entry index of each ADM1 entry, by admin code ("US.ID"). */
@@ -164,7 +176,7 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
   const cIdx = new Map(countryCodes.map((c, i) => [c, i]));
   const aIdx = new Map(adminCodes.map((c, i) => [c, i]));
   const priors = src.kind.map((k, i) => entryPrior(k, src.population[i]));
-  const keys = [...src.index.keys()].sort(cmp);
+  const keys = [...src.index.keys()].sort(cmpUtf8);
   const keyStart = new Uint32Array(keys.length + 1);
   const post: number[] = [];
   let maxWords = 1;
@@ -175,6 +187,8 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
     maxWords = Math.max(maxWords, k.split(' ').length);
   });
   keyStart[keys.length] = post.length;
+  const keyOffset = utf8Offsets(keys);
+  const keyBytes = Buffer.from(keys.join(''), 'utf8');
   const sections: [string, Buffer][] = [
     ['geonameid', bytes(Int32Array.from(src.geonameid))],
     ['lat', bytes(Float32Array.from(src.lat))],
@@ -186,8 +200,12 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
     ['isLoc', bytes(Uint8Array.from(src.isLoc, (b) => (b ? 1 : 0)))],
     ['keyStart', bytes(keyStart)],
     ['postings', bytes(Uint32Array.from(post))],
-    ['names', Buffer.from(src.names.join('\n'), 'utf8')],
-    ['keys', Buffer.from(keys.join('\n'), 'utf8')],
+    ['nameStart', bytes(utf8Offsets(src.names))],
+    ['names', Buffer.from(src.names.join(''), 'utf8')],
+    ['keyOffset', bytes(keyOffset)],
+    ['keys', keyBytes],
+    ['keyBuckets', bytes(computeKeyBuckets(keyBytes, keyOffset, keys.length))],
+    ['leads', bytes(leadFilter(keys))],
   ];
   const header = Buffer.from(
     JSON.stringify({
@@ -208,8 +226,16 @@ export function encodeGazetteer(src: GazetteerSource): Buffer {
   return Buffer.concat(parts);
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Byte order of the UTF-8 encodings (code point order), the order lookups binary-search in. */
+function cmpUtf8(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Start of each string in the concatenation of their UTF-8 encodings, plus the total length. */
+function utf8Offsets(strings: string[]): Uint32Array {
+  const out = new Uint32Array(strings.length + 1);
+  for (let i = 0; i < strings.length; i++) out[i + 1] = out[i] + Buffer.byteLength(strings[i], 'utf8');
+  return out;
 }
 function bytes(a: ArrayBufferView): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -225,10 +251,17 @@ function pad(len: number): Buffer {
 
 /** Decode a gazetteer file's bytes. */
 export function decodeGazetteer(buf: Buffer): Gazetteer {
-  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('dyad: not a gazetteer file (bad magic)');
+  const magic = buf.toString('latin1', 0, 8);
+  if (magic !== MAGIC) {
+    if (magic.startsWith(MAGIC.slice(0, 7))) {
+      throw new Error(`dyad: the gazetteer file has format ${magic}, this Dyad reads ${MAGIC}; run \`npm run build\` (node dist/scripts/build-gazetteer.js)`);
+    }
+    throw new Error('dyad: not a gazetteer file (bad magic); run `npm run build` (node dist/scripts/build-gazetteer.js)');
+  }
   const hlen = buf.readUInt32LE(8);
   const header = JSON.parse(buf.toString('utf8', 12, 12 + hlen)) as {
     n: number;
+    nKeys: number;
     countryCodes: string[];
     adminCodes: string[];
     weakWords: string[];
@@ -250,13 +283,16 @@ export function decodeGazetteer(buf: Buffer): Gazetteer {
     const [o, len] = sec[name];
     return new C(base.buffer, base.byteOffset + o, len / C.BYTES_PER_ELEMENT);
   };
-  const text = (name: string): string[] => {
+  const blob = (name: string): Buffer => {
     const [o, len] = sec[name];
-    return len === 0 ? [] : base.toString('utf8', o, o + len).split('\n');
+    return base.subarray(o, o + len);
   };
+  const keyBytes = blob('keys');
+  const keyOffset = view('keyOffset', Uint32Array);
   const g: Gazetteer = {
     size: header.n,
-    names: text('names'),
+    nameBytes: blob('names'),
+    nameStart: view('nameStart', Uint32Array),
     geonameid: view('geonameid', Int32Array),
     lat: view('lat', Float32Array),
     lon: view('lon', Float32Array),
@@ -267,9 +303,13 @@ export function decodeGazetteer(buf: Buffer): Gazetteer {
     isLoc: view('isLoc', Uint8Array),
     countryCodes: header.countryCodes,
     adminCodes: header.adminCodes,
-    keys: text('keys'),
+    nKeys: header.nKeys,
+    keyBytes,
+    keyOffset,
     keyStart: view('keyStart', Uint32Array),
     postings: view('postings', Uint32Array),
+    keyBuckets: view('keyBuckets', Uint32Array),
+    leads: view('leads', Uint32Array),
     countryEntry: new Map(),
     adminEntry: new Map(),
     weakWords: new Set(header.weakWords),
@@ -297,96 +337,185 @@ export function loadGazetteer(file: string = GAZETTEER_FILE): Gazetteer {
   return decodeGazetteer(readFileSync(file));
 }
 
-// Where each three-character prefix's keys lie in the sorted keys, so a lookup binary-searches a handful
-// of keys instead of all of them. Built once per key array (a pure cache).
-const rangesOf = new WeakMap<string[], Map<string, number>>();
-const PREFIX = 3;
-
-/** prefix → start index; the range ends where the next prefix starts (kept at index start + 1 of `ends`). */
-function prefixRanges(keys: string[]): Map<string, number> {
-  let starts = rangesOf.get(keys);
-  if (starts) return starts;
-  starts = new Map();
-  let prev = '';
-  for (let i = 0; i < keys.length; i++) {
-    const p = keys[i].slice(0, PREFIX);
-    if (i === 0 || p !== prev) {
-      starts.set(p, i);
-      prev = p;
-    }
-  }
-  rangesOf.set(keys, starts);
-  return starts;
-}
-
-const endsOf = new WeakMap<string[], Int32Array>();
-
-/** For each key index that starts a prefix range, where that range ends. */
-function rangeEnds(keys: string[]): Int32Array {
-  let ends = endsOf.get(keys);
-  if (ends) return ends;
-  ends = new Int32Array(keys.length);
-  let rangeStart = 0;
-  for (let i = 1; i <= keys.length; i++) {
-    if (i === keys.length || keys[i].slice(0, PREFIX) !== keys[i - 1].slice(0, PREFIX)) {
-      ends[rangeStart] = i;
-      rangeStart = i;
-    }
-  }
-  endsOf.set(keys, ends);
-  return ends;
-}
-
-const leadsOf = new WeakMap<string[], Set<string>>();
-
-/** The leading word of a key: up to its first space or punctuation ("st. louis" → "st"). */
-export function leadWord(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 128 && !((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return key.slice(0, i);
-  }
-  return key;
-}
+// ---------------------------------------------------------------------------------------------
+// Key lookup: binary search over the UTF-8 key bytes, within the keys that share the query's first
+// two bytes (keyBuckets), so no key is ever decoded into a string.
 
 /**
- * Leading words of all keys (built once per gazetteer): a token whose leading word is not among
- * them starts no place name, which rules out most capitalised words with one hash lookup.
+ * For each two-byte prefix, the index of the first key whose first two bytes are that prefix or
+ * larger (a missing second byte counts as 0, which sorts first); computed at build time.
  */
-export function leadWords(keys: string[]): Set<string> {
-  let set = leadsOf.get(keys);
-  if (!set) {
-    set = new Set();
-    for (const k of keys) set.add(leadWord(k));
-    leadsOf.set(keys, set);
+export function computeKeyBuckets(bytes: Uint8Array, offset: Uint32Array, n: number): Uint32Array {
+  const out = new Uint32Array(65537);
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const s = offset[i];
+    const len = offset[i + 1] - s;
+    const bucket = len === 0 ? 0 : (bytes[s] << 8) | (len > 1 ? bytes[s + 1] : 0);
+    while (b <= bucket) out[b++] = i;
   }
-  return set;
+  while (b <= 65536) out[b++] = n;
+  return out;
 }
 
-/** Index of `key` in the sorted keys, or of the first key after it. */
-export function lowerBound(keys: string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  const start = prefixRanges(keys).get(key.slice(0, PREFIX));
-  if (start !== undefined) {
-    // Every key before the range is smaller, every key after it larger.
-    lo = start;
-    hi = rangeEnds(keys)[start];
+// The query key's UTF-8 bytes (one lookup at a time: everything here is synchronous).
+let scratch = new Uint8Array(256);
+let scratchLen = 0;
+const encoder = new TextEncoder();
+
+function encodeQuery(key: string): void {
+  if (key.length * 3 > scratch.length) scratch = new Uint8Array(key.length * 3);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 128) {
+      scratchLen = encoder.encodeInto(key, scratch).written;
+      return;
+    }
+    scratch[i] = c;
   }
+  scratchLen = key.length;
+}
+
+/** Compare the encoded query with key `i`: < 0 when the query sorts first, 0 when equal. */
+function compareQuery(g: Gazetteer, i: number): number {
+  const bytes = g.keyBytes;
+  const s = g.keyOffset[i];
+  const len = g.keyOffset[i + 1] - s;
+  const n = scratchLen < len ? scratchLen : len;
+  for (let j = 0; j < n; j++) {
+    const d = scratch[j] - bytes[s + j];
+    if (d !== 0) return d;
+  }
+  return scratchLen - len;
+}
+
+/** Whether key `i` starts with the encoded query (and is longer). */
+function extendsQuery(g: Gazetteer, i: number): boolean {
+  const s = g.keyOffset[i];
+  if (g.keyOffset[i + 1] - s <= scratchLen) return false;
+  const bytes = g.keyBytes;
+  for (let j = 0; j < scratchLen; j++) if (scratch[j] !== bytes[s + j]) return false;
+  return true;
+}
+
+/** Index of the encoded query among the keys, or of the first key after it. */
+function lowerBoundQuery(g: Gazetteer): number {
+  const bucket = scratchLen === 0 ? 0 : (scratch[0] << 8) | (scratchLen > 1 ? scratch[1] : 0);
+  // Every key before the bucket is smaller, every key after it larger.
+  let lo = g.keyBuckets[bucket];
+  let hi = g.keyBuckets[bucket + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
+    if (compareQuery(g, mid) > 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** Index of `key` in the sorted keys, or of the first key after it. */
+export function lowerBound(g: Gazetteer, key: string): number {
+  encodeQuery(key);
+  return lowerBoundQuery(g);
+}
+
+/** Key `i` as a string (for tests and tools; lookups never decode keys). */
+export function keyAt(g: Gazetteer, i: number): string {
+  return g.keyBytes.toString('utf8', g.keyOffset[i], g.keyOffset[i + 1]);
+}
+
+/** probeKey flags: the key is in the gazetteer / some longer key starts with it. */
+export const KEY_FOUND = 1;
+export const KEY_EXTENDS = 2;
+
+/** Whether `key` (already normalised) is a key, and whether a longer key starts with it (KEY_* flags). */
+export function probeKey(g: Gazetteer, key: string): number {
+  encodeQuery(key);
+  const at = lowerBoundQuery(g);
+  if (at >= g.nKeys) return 0;
+  const found = compareQuery(g, at) === 0;
+  const next = found ? at + 1 : at;
+  return (found ? KEY_FOUND : 0) | (next < g.nKeys && extendsQuery(g, next) ? KEY_EXTENDS : 0);
+}
+
 /** Entry indices for an already normalised key (best prior first); empty when unknown. */
 export function entriesForKey(g: Gazetteer, key: string): Uint32Array {
-  const i = lowerBound(g.keys, key);
-  if (i >= g.keys.length || g.keys[i] !== key) return EMPTY;
+  encodeQuery(key);
+  const i = lowerBoundQuery(g);
+  if (i >= g.nKeys || compareQuery(g, i) !== 0) return EMPTY;
   return g.postings.subarray(g.keyStart[i], g.keyStart[i + 1]);
 }
 const EMPTY = new Uint32Array(0);
+
+/** The name of entry `e`. */
+export function entryName(g: Gazetteer, e: number): string {
+  return g.nameBytes.toString('utf8', g.nameStart[e], g.nameStart[e + 1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lead words: a token whose leading word begins no key starts no place name, which rules out most
+// capitalised words with a few bit tests. The filter is a Bloom filter made at build time: a false
+// positive only costs the exact key lookup it would have skipped, so matches never depend on it.
+
+const LEAD_HASHES = 3;
+
+/** End of the leading word of a key: its first space or ASCII punctuation ("st. louis" → 2). */
+function leadEnd(key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 128 && !((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return i;
+  }
+  return key.length;
+}
+
+/** The leading word of a key: up to its first space or punctuation ("st. louis" → "st"). */
+export function leadWord(key: string): string {
+  return key.slice(0, leadEnd(key));
+}
+
+/** FNV-1a over the UTF-16 code units of key[0, end). */
+function leadHash(key: string, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Second hash for double hashing (odd, so the probes differ). */
+function leadStep(h: number): number {
+  let x = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return ((x ^ (x >>> 16)) | 1) >>> 0;
+}
+
+/** Bloom filter of the leading words of `keys` (about 16 bits per distinct word, a power of two). */
+export function leadFilter(keys: Iterable<string>): Uint32Array {
+  const words = new Set<string>();
+  for (const k of keys) words.add(leadWord(k));
+  let bits = 1024;
+  while (bits < words.size * 16) bits *= 2;
+  const out = new Uint32Array(bits / 32);
+  const mask = bits - 1;
+  for (const w of words) {
+    const h = leadHash(w, w.length);
+    const step = leadStep(h);
+    for (let j = 0; j < LEAD_HASHES; j++) {
+      const bit = (h + j * step) & mask;
+      out[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  return out;
+}
+
+/** Whether some key may have the same leading word as `key` (false: certainly none). */
+export function mayLead(filter: Uint32Array, key: string): boolean {
+  const h = leadHash(key, leadEnd(key));
+  const step = leadStep(h);
+  const mask = filter.length * 32 - 1;
+  for (let j = 0; j < LEAD_HASHES; j++) {
+    const bit = (h + j * step) & mask;
+    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
 
 /** Describe entry `e` as a Candidate. */
 export function candidate(g: Gazetteer, e: number): Candidate {
@@ -397,7 +526,7 @@ export function candidate(g: Gazetteer, e: number): Candidate {
   const id = g.geonameid[e];
   return {
     entry: e,
-    name: g.names[e],
+    name: entryName(g, e),
     type: g.isLoc[e] ? 'LOC' : 'GPE',
     kind,
     country: c === 0xffff ? null : g.countryCodes[c],

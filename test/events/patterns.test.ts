@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DICTIONARIES } from '../../src/paths.js';
 import { PLOVER_TYPES, loadOntology } from '../../src/events/ontology.js';
-import { type Pattern, loadPatterns, parsePatternFile } from '../../src/events/patterns.js';
+import { type Pattern, type PatternSet, compilePatterns, encodePatterns, loadPatterns, parsePatternFile, patternSourcesKey, readPatternSources } from '../../src/events/patterns.js';
 
 const o = loadOntology();
 
@@ -218,4 +218,30 @@ test('shipped dictionaries: common news verbs are there (with both spellings)', 
 
 test('loadOntology + loadPatterns load the shipped dictionaries (timing: npm run bench)', () => {
   assert.ok(loadPatterns(loadOntology()).count >= 450);
+});
+
+test('the shipped patterns as loaded equal compiling the dictionaries', () => {
+  assert.deepStrictEqual(loadPatterns(o), compilePatterns(o, readPatternSources()));
+});
+
+test('compiled patterns are used only for the same texts and ontology', () => {
+  const src = readPatternSources();
+  const key = patternSourcesKey(o, src);
+  assert.equal(patternSourcesKey(loadOntology(), readPatternSources()), key);
+  // the key survives code having run on the ontology (V8 may then store its numbers differently)
+  compilePatterns(o, src);
+  assert.equal(patternSourcesKey(o, src), key);
+  const edited = { ...src, nouns: [src.nouns[0], src.nouns[1] + '\n# edited\n'] as [string, string] };
+  assert.notEqual(patternSourcesKey(o, edited), key);
+  const other = loadOntology();
+  other.contexts.add('an-extra-context');
+  assert.notEqual(patternSourcesKey(other, src), key);
+  const marker: PatternSet = { verbs: new Map(), nouns: new Map(), count: 12345 };
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-patterns-'));
+  writeFileSync(join(dir, 'current.bin'), encodePatterns(marker, key));
+  assert.equal(loadPatterns(o, DICTIONARIES, join(dir, 'current.bin')).count, 12345);
+  assert.notEqual(loadPatterns(other, DICTIONARIES, join(dir, 'current.bin')).count, 12345);
+  writeFileSync(join(dir, 'stale.bin'), encodePatterns(marker, '0'.repeat(64)));
+  assert.deepStrictEqual(loadPatterns(o, DICTIONARIES, join(dir, 'stale.bin')), compilePatterns(o, src));
+  rmSync(dir, { recursive: true });
 });

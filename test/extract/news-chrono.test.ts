@@ -1,9 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chronoFor, NEWS_CHRONO } from '../../src/extract/news-chrono.js';
+import { createRequire } from 'node:module';
+import { sep } from 'node:path';
+import { chronoFor, newsChrono } from '../../src/extract/news-chrono.js';
+
+const require = createRequire(import.meta.url);
+const chronoLoaded = () => Object.keys(require.cache).some((k) => k.includes(`${sep}chrono-node${sep}`));
+
+// (first: it checks what this test process has loaded so far)
+test('chrono itself is loaded only once a text needs a parser', () => {
+  assert.equal(chronoFor('Russia agreed to supply arms to Armenia.'), null);
+  assert.equal(chronoLoaded(), false);
+  assert.notEqual(chronoFor('Talks resume on Monday.'), null);
+  assert.equal(chronoLoaded(), true);
+});
 
 const REF = { instant: new Date(Date.UTC(2021, 7, 24, 12)), timezone: 0 };
-const read = (text: string, c = NEWS_CHRONO) => c.parse(text, REF).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+const read = (text: string, c = newsChrono()) => c.parse(text, REF).map((r) => [r.index, r.text, r.start.date().toISOString()]);
 
 test('a text without date words or numeric dates gets no parser', () => {
   assert.equal(chronoFor('the minister said the talks went well'), null);

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActorKnowledge, phraseKeys, plurals, termOn } from '../../src/knowledge/actors.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actorSourcesKey, compileActorKnowledge, decodeActorKnowledge, encodeActorKnowledge, loadActorKnowledge, phraseKeys, plurals, readActorSources, termOn, type ActorKnowledge } from '../../src/knowledge/actors.js';
+import { worldCountries } from '../../src/knowledge/countries.js';
 
 test('loads the actor knowledge', () => {
   // Load time belongs to `npm run bench` (start-up), not to a timed test.
@@ -43,4 +47,32 @@ test('people terms are date-restricted', () => {
   assert.equal(zak.gender, 'f');
   assert.equal(termOn(zak, '2021-08-19')?.country, 'RUS');
   assert.ok(k.offices.get('ARM|defense minister')!.length >= 5);
+});
+
+test('the built-in knowledge as loaded equals compiling the dictionaries', () => {
+  const compiled = compileActorKnowledge(readActorSources(), worldCountries());
+  assert.deepStrictEqual(loadActorKnowledge(), compiled);
+  // and survives the round trip through the build file, undefined flags and all
+  const key = actorSourcesKey(readActorSources());
+  assert.deepStrictEqual(decodeActorKnowledge(encodeActorKnowledge(compiled, key), key), compiled);
+});
+
+test('a compiled file is used only when made from the current sources', () => {
+  const sources = readActorSources();
+  const key = actorSourcesKey(sources);
+  assert.equal(actorSourcesKey(readActorSources()), key, 'the key is a function of the sources');
+  assert.notEqual(actorSourcesKey({ ...sources, 'people.tsv': sources['people.tsv'] + '\n# edited\n' }), key);
+  assert.notEqual(actorSourcesKey({ ...sources, 'agents.tsv': sources['agents.tsv'].replace('\t', '  \t') }), key);
+  const marker: ActorKnowledge = { trie: { next: new Map(), entries: null }, people: [], offices: new Map(), countryNames: new Map([['XXX', 'Marker']]), pronouns: new Map(), firstNames: new Set() };
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-actors-'));
+  const current = join(dir, 'current.bin');
+  writeFileSync(current, encodeActorKnowledge(marker, key));
+  assert.equal(loadActorKnowledge(current).countryNames.get('XXX'), 'Marker');
+  const stale = join(dir, 'stale.bin');
+  writeFileSync(stale, encodeActorKnowledge(marker, 'f'.repeat(64)));
+  const compiled = compileActorKnowledge(sources, worldCountries());
+  assert.deepStrictEqual(loadActorKnowledge(stale), compiled);
+  assert.deepStrictEqual(loadActorKnowledge(join(dir, 'missing.bin')), compiled);
+  writeFileSync(join(dir, 'junk.bin'), 'not a knowledge file');
+  assert.deepStrictEqual(loadActorKnowledge(join(dir, 'junk.bin')), compiled);
 });

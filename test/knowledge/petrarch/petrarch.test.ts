@@ -10,7 +10,7 @@ import { compileActors, parseActorDictionary, parseAgentDictionary } from '../..
 import { discardLevel, parseDiscards } from '../../../src/knowledge/petrarch/discards.js';
 import { codeWithDiscards, petrarchKnowledge } from '../../../src/knowledge/petrarch/index.js';
 import { dictLines, petrarchDate } from '../../../src/knowledge/petrarch/lines.js';
-import { knowledgeFromFlags } from '../../../src/cli/dictionaries.js';
+import { builtinOnly, knowledgeFromFlags } from '../../../src/cli/dictionaries.js';
 import { SHARED_DIR } from '../../../src/paths.js';
 
 const VERBS = `
@@ -240,6 +240,17 @@ test('knowledgeFromFlags: modes and errors', () => {
   assert.throws(() => knowledgeFromFlags({ dictionaries: 'petrarch' }), /needs --verbs/);
   assert.throws(() => knowledgeFromFlags({ dictionaries: 'nope' }), /must be one of/);
   assert.throws(() => knowledgeFromFlags({ verbs: '/nonexistent/x.verbs' }), /cannot read dictionary/);
+});
+
+test('builtinOnly: exactly the flags knowledgeFromFlags answers with the built-in knowledge', () => {
+  // (the CLI pipeline skips loading the PETRARCH loader for these)
+  for (const f of [{}, { dictionaries: 'builtin' }, { dictionaries: ' builtin ' }, { actors: ' , ' }, { dictionaries: '' }]) {
+    assert.equal(builtinOnly(f), true, JSON.stringify(f));
+    assert.equal(knowledgeFromFlags(f), loadKnowledge());
+  }
+  for (const f of [{ dictionaries: 'petrarch' }, { dictionaries: 'nope' }, { verbs: 'x' }, { actors: 'a,b' }, { agents: 'x' }, { discards: 'x' }, { dictionaries: 'builtin', verbs: 'x' }]) {
+    assert.equal(builtinOnly(f), false, JSON.stringify(f));
+  }
 });
 
 const PHOENIX = join(SHARED_DIR, 'data', 'phoenix');
