@@ -5,7 +5,8 @@
 import { sql, type Compilable, type RawBuilder, type CompiledQuery, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
 import { EVENT_SEARCH_COLUMNS } from '../store/migrations.js';
 import type { Database, EventsTable } from '../store/schema.js';
-import { articleMeta, eventFromRow } from '../store/rows.js';
+import { EVENT_RECORD_COLUMNS, articleMeta, articleMetaJson, eventFromRow, eventJsonOpen } from '../store/rows.js';
+import { arrayRows } from './reader.js';
 import type { ArticleMeta } from '../output/writer.js';
 import type { EventRecord } from '../types.js';
 
@@ -169,10 +170,29 @@ export interface EventPage {
   next: EventKey | null;
 }
 
-type EventRow = EventsTable & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
+/** The columns of a page row: an event (EVENT_RECORD_COLUMNS), then its article's. */
+const ARTICLE_COLUMNS = ['a_date', 'a_title', 'a_url', 'a_source'] as const;
+const PAGE_COLUMNS = [...EVENT_RECORD_COLUMNS, ...ARTICLE_COLUMNS] as const;
+const [A_DATE, A_TITLE, A_URL, A_SOURCE] = ARTICLE_COLUMNS.map((c) => PAGE_COLUMNS.indexOf(c));
+const [KEY_DATE, KEY_ARTICLE, KEY_ID] = (['date', 'article_id', 'id'] as const).map((c) => PAGE_COLUMNS.indexOf(c));
 
-function hit(r: EventRow): EventHit {
-  return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
+/** A page row as the queries select it (PAGE_COLUMNS)... */
+type EventRow = Pick<EventsTable, (typeof EVENT_RECORD_COLUMNS)[number]> & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
+/** ...and as the search reads it: an array in PAGE_COLUMNS order. */
+type PageRow = readonly unknown[];
+
+function hit(v: PageRow): EventHit {
+  const row = {} as Record<string, unknown>;
+  for (let i = 0; i < EVENT_RECORD_COLUMNS.length; i++) row[EVENT_RECORD_COLUMNS[i]!] = v[i];
+  return {
+    record: eventFromRow(row as unknown as EventsTable),
+    article: articleMeta({ id: v[KEY_ARTICLE] as string, date: v[A_DATE] as string, title: v[A_TITLE] as string | null, url: v[A_URL] as string | null, source: v[A_SOURCE] as string | null }),
+  };
+}
+
+/** JSON.stringify({ ...hit(v).record, article: hit(v).article }), written straight from the row. */
+function hitJson(v: PageRow): string {
+  return `${eventJsonOpen(v)},"article":${articleMetaJson(v[KEY_ARTICLE], v[A_DATE], v[A_TITLE], v[A_URL], v[A_SOURCE])}}`;
 }
 
 /** What a search binds per request: the filter, the page's cursor and sizes. */
@@ -212,6 +232,24 @@ const shapeCaches = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
  * than through `val` (the filter's shape, the plan, the order, a cursor or not).
  */
 async function runShape<C, R>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<R> | RawBuilder<R>): Promise<R[]> {
+  const compiled = shapeQuery(db, shape, values, build);
+  return (await db.executeQuery<R>(compiled)).rows;
+}
+
+/**
+ * runShape for a page of events: its rows as arrays in PAGE_COLUMNS order, read as arrays from the
+ * driver where it can (arrayRows: the SQLite reader), else made from Kysely's row objects.
+ */
+async function runPageShape<C>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<EventRow>): Promise<PageRow[]> {
+  const compiled = shapeQuery(db, shape, values, build);
+  const arrays = arrayRows(db, compiled.sql, compiled.parameters);
+  if (arrays) return arrays;
+  const rows = (await db.executeQuery<EventRow>(compiled)).rows as unknown as Record<string, unknown>[];
+  return rows.map((r) => PAGE_COLUMNS.map((c) => r[c]));
+}
+
+/** The query of `shape` compiled (once: see runShape) with `values` bound. */
+function shapeQuery<C, R>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<R> | RawBuilder<R>): CompiledQuery<R> {
   let cache = shapeCaches.get(db);
   if (!cache) shapeCaches.set(db, (cache = new Map()));
   let compiled = cache.get(shape);
@@ -223,7 +261,7 @@ async function runShape<C, R>(db: Kysely<Database>, shape: string, values: C, bu
   }
   cache.set(shape, compiled);
   const parameters = compiled.parameters.map((p) => (p instanceof Slot ? (p as Slot<C>).get(values) : p));
-  return (await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>)).rows;
+  return { ...compiled, parameters } as CompiledQuery<R>;
 }
 
 /** @internal (tests) Forget the compiled query shapes of `db`. */
@@ -242,9 +280,10 @@ function inOrder<O>(q: Q<O>, order: 'asc' | 'desc'): Q<O> {
  */
 export const SCAN_BUDGET = 20_000;
 
+/** Page rows: the event's record columns and its article's, in PAGE_COLUMNS order. */
 function withArticle<O>(q: SelectQueryBuilder<any, any, O>, events: 'e' | 'ev') {
   return q.innerJoin('articles as a', 'a.id', `${events}.article_id`)
-    .selectAll(events)
+    .select(EVENT_RECORD_COLUMNS.map((c) => `${events}.${c}` as const))
     .select(['a.date as a_date', 'a.title as a_title', 'a.url as a_url', 'a.source as a_source']);
 }
 
@@ -325,7 +364,7 @@ async function fullTextPlan(db: Kysely<Database>, match: string, n: number, budg
 async function sqliteSearch(
   db: Kysely<Database>, countries: ReadonlySet<string>, f: EventQuery, n: number, after: EventKey | null, order: 'asc' | 'desc', budget: number,
   fullTextCap: number,
-): Promise<EventRow[]> {
+): Promise<PageRow[]> {
   const dyad = f.source !== undefined && f.target !== undefined && countries.has(f.source) && countries.has(f.target);
   const match = f.q ? ftsMatch(f.q) : '';
   const text = match !== '' && !dyad && !f.articleId ? await fullTextPlan(db, match, n, budget, fullTextCap) : { perEvent: false, scan: true };
@@ -334,7 +373,7 @@ async function sqliteSearch(
   const arms = dyad || f.articleId ? null : countryArms(f, countries);
   if (arms) {
     const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, text.perEvent)}:${tail}`;
-    return runShape(db, shape, values, (val) => {
+    return runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
       const country = val((c) => (c.f.country ? c.f.country : c.f.actor!));
       // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
@@ -353,7 +392,7 @@ async function sqliteSearch(
   }
   if (!dyad && !f.articleId && text.scan) {
     const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, text.perEvent)}:${tail}`;
-    const rows = await runShape(db, shape, values, (val) => {
+    const rows = await runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
       const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
       let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f, fv);
@@ -368,10 +407,37 @@ async function sqliteSearch(
     });
     if (rows.length >= n) return rows;
   }
-  return runShape(db, `sqlite:plan:${filterShape(f, 'sqlite', countries)}:${tail}`, values, (val) => {
+  return runPageShape(db, `sqlite:plan:${filterShape(f, 'sqlite', countries)}:${tail}`, values, (val) => {
     const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries, false, filterVal(val));
     return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
   });
+}
+
+/** A page of rows (PAGE_COLUMNS) and the key of its last row when more follow. */
+interface RowPage {
+  rows: PageRow[];
+  next: EventKey | null;
+}
+
+async function searchRows(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc', scanBudget: number, fullTextCap: number,
+): Promise<RowPage> {
+  let rows: PageRow[];
+  if (dialect === 'sqlite') {
+    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
+  } else {
+    // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
+    const values: SearchValues = { f, after, n: limit + 1, budget: scanBudget };
+    rows = await runPageShape(db, `${dialect}:${filterShape(f, dialect, countries)}:${order}:${after ? 'after' : 'first'}`, values, (val) => {
+      const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries, false, filterVal(val));
+      return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
+    });
+  }
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, next: more && last ? [last[KEY_DATE] as string, last[KEY_ARTICLE] as string, last[KEY_ID] as string] : null };
 }
 
 /**
@@ -384,21 +450,30 @@ export async function searchEvents(
   f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
   fullTextCap = FULL_TEXT_COUNT_CAP,
 ): Promise<EventPage> {
-  let rows: EventRow[];
-  if (dialect === 'sqlite') {
-    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
-  } else {
-    // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
-    const values: SearchValues = { f, after, n: limit + 1, budget: scanBudget };
-    rows = await runShape(db, `${dialect}:${filterShape(f, dialect, countries)}:${order}:${after ? 'after' : 'first'}`, values, (val) => {
-      const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries, false, filterVal(val));
-      return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
-    });
-  }
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
-  return { events: page.map(hit), next: more && last ? [last.date, last.article_id, last.id] : null };
+  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+  return { events: page.rows.map(hit), next: page.next };
+}
+
+/** searchEvents' page as JSON: the events as an array, each `{ ...record, article }`. */
+export interface EventPageJson {
+  /** JSON.stringify(page.events.map((h) => ({ ...h.record, article: h.article }))), byte for byte. */
+  events: string;
+  next: EventKey | null;
+}
+
+/**
+ * searchEvents, with the page's events written as JSON text straight from the rows (for the API:
+ * no row objects, records or copies to build and then serialise).
+ */
+export async function searchEventsJson(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
+  fullTextCap = FULL_TEXT_COUNT_CAP,
+): Promise<EventPageJson> {
+  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+  let events = '[';
+  for (let i = 0; i < page.rows.length; i++) events += i === 0 ? hitJson(page.rows[i]!) : `,${hitJson(page.rows[i]!)}`;
+  return { events: `${events}]`, next: page.next };
 }
 
 /** Every matching event, oldest first, read in pages (for streaming exports). */

@@ -2,7 +2,8 @@
 // a few hundred made-up articles spread over years, dyads, places and words, every filter alone and
 // combined, pages walked with cursors in both orders. On SQLite the search plans are all checked
 // (the ordered index scans, the fallback when the scan budget runs out, full text tested per event
-// or as a set of articles), and a bbox search reads the located-events index. Also: a store created
+// or as a set of articles), and a bbox search reads the located-events index. Pages written as JSON
+// text (the API's) equal the serialised records. Also: a store created
 // before migrations 0002 to 0004 gets the query indexes when it is opened.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +11,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ISO3 } from '../../src/server/params.js';
-import { cachingDatabase } from '../../src/server/reader.js';
-import { clearShapeCache, filterShape, searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
+import { cachingDatabase, cachingKysely } from '../../src/server/reader.js';
+import { clearShapeCache, filterShape, searchEvents, searchEventsJson, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
 import { migrationProvider } from '../../src/store/migrations.js';
 import type { Database } from '../../src/store/schema.js';
 import { openStore, type Store, type StoredArticle } from '../../src/store/store.js';
@@ -153,6 +154,30 @@ for (const backend of allBackends()) {
           }
         }
       }
+    });
+
+    test('search pages as JSON text are JSON.stringify of the searched records, byte for byte', async () => {
+      // The store's own Kysely instance (rows as objects), and on SQLite the API's reader (rows read as arrays).
+      const dbs = backend.name === 'sqlite' ? [store.db, cachingKysely(store.sqlite!)] : [store.db];
+      let events = 0;
+      for (const db of dbs) {
+        for (const f of FILTERS) {
+          for (const order of ['desc', 'asc'] as const) {
+            let after: EventKey | null = null;
+            for (let guard = 0; guard < 1000; guard++) {
+              const page = await searchEvents(store.db, store.dialect, ISO3, f, 13, after, order);
+              const json = await searchEventsJson(db, store.dialect, ISO3, f, 13, after, order);
+              assert.equal(json.events, JSON.stringify(page.events.map((h) => ({ ...h.record, article: h.article }))), `${JSON.stringify(f)} ${order}`);
+              assert.deepEqual(json.next, page.next);
+              events += page.events.length;
+              if (!page.next) break;
+              after = page.next;
+            }
+          }
+        }
+        if (db !== store.db) await db.destroy();
+      }
+      assert.ok(events > 1000, `${events} events compared`);
     });
 
     test('series and top actors agree with the reference, full text included', async () => {
