@@ -136,15 +136,16 @@ function fullTextArticles(dialect: Dialect, val: Val<EventQuery>): Expression<Sq
 }
 
 /**
- * SQLite: the same test, per event: its article's seq (from the unique index on articles.id, which
- * holds it) is among the FTS rowids, a set of integers built once. fullTextArticles builds the set
- * of matching article ids instead, one articles lookup per match (tens of thousands for a common
- * word) however few events the page needs; here the cost follows the events read (about twice
- * fullTextArticles' per event, so it loses when matches are rare and many events are read).
+ * SQLite: the same test, per event: its article's seq (`article_seq`, which events_search holds
+ * since migration 0005) is among the FTS rowids, a set of integers built once. An event stored
+ * without it (null) has its seq looked up by article id (the unique index on articles.id holds it).
+ * fullTextArticles builds the set of matching article ids instead, one articles lookup per match
+ * (tens of thousands for a common word) however few events the page needs; here the cost follows
+ * the events read, and on the scan of events_search no event needs a lookup at all.
  */
 function fullTextPerEvent(val: Val<EventQuery>): Expression<SqlBool> {
   const match = val((g) => ftsMatch(g.q!));
-  return sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
+  return sql<SqlBool>`coalesce(e.article_seq, (select fa.seq from articles fa where fa.id = e.article_id)) in (select rowid from articles_fts where articles_fts match ${match})`;
 }
 
 /** `a` (an articles row) holds all the words. */
@@ -319,7 +320,8 @@ const matchCounts = new WeakMap<Kysely<Database>, Map<string, { articles: number
 
 /**
  * How an SQLite search tests full text, from the number of matching articles (counted up to
- * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common; and whether an
+ * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common (for the country
+ * arms; the scan always tests it per event, on its index entries' article_seq); and whether an
  * ordered scan could fill the page within `budget` entries even if every event read were in the
  * range and passed the other filters (n events at the matching articles' share of all articles).
  * The count is kept per match while the store's last article (max seq) stays the same: it only
@@ -352,7 +354,7 @@ async function fullTextPlan(db: Kysely<Database>, match: string, n: number, budg
  *    date, key) index in order up to `n` matches; the union's first `n` are the page.
  * 1. Scan: read `events_search` in event order (index entries only: it holds every filtered column;
  *    for a box, `events_search_located`, its located events alone) for at most `budget`
- *    (SCAN_BUDGET) entries and test the filter on each; only matching entries
+ *    (SCAN_BUDGET) entries and test the filter on each (full text too, by article_seq); only matching entries
  *    fetch their row (by rowid) and article. SQLite keeps the subquery's index order, so the outer
  *    ORDER BY needs no sort and LIMIT stops the scan as soon as the page is full: cheap whenever
  *    matches are not rare, whatever the filter. Skipped when full text alone is too rare for the
@@ -391,7 +393,8 @@ async function sqliteSearch(
     });
   }
   if (!dyad && !f.articleId && text.scan) {
-    const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, text.perEvent)}:${tail}`;
+    // Full text per event whatever the match count: the scanned entries hold article_seq.
+    const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, true)}:${tail}`;
     const rows = await runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
       const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
@@ -401,7 +404,7 @@ async function sqliteSearch(
       const scan = inOrder(afterKey(from, after, order, val), order).limit(val((c) => c.budget));
       // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
       // otherwise test some terms (full text) only after joining each scanned entry's row and article.
-      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent, fv), order)
+      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, true, fv), order)
         .limit(val((c) => c.n));
       return pageRows(db, page, order);
     });

@@ -64,6 +64,7 @@ export function eventRow(r: EventRecord): EventsTable {
     trigger_end: r.evidence.end,
     rule: r.evidence.rule,
     cluster: clusterKey(r),
+    article_seq: null, // the article's seq: the writers set it once the article row has one
   };
 }
 

@@ -8,13 +8,14 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ISO3 } from '../../src/server/params.js';
 import { cachingDatabase, cachingKysely } from '../../src/server/reader.js';
 import { clearShapeCache, filterShape, searchEvents, searchEventsJson, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
 import { migrationProvider } from '../../src/store/migrations.js';
-import type { Database } from '../../src/store/schema.js';
+import { analysisRows } from '../../src/store/rows.js';
+import { CHILD_TABLES, type Database } from '../../src/store/schema.js';
 import { openStore, type Store, type StoredArticle } from '../../src/store/store.js';
 import type { Analysis, Article, EventRecord } from '../../src/types.js';
 import { allBackends, PG_URL } from '../store/backends.js';
@@ -256,6 +257,54 @@ for (const backend of allBackends()) {
       });
     }
 
+    test('a store of migration 0004 gets article_seq on its events when opened; full text finds events with or without it', async () => {
+      const loc = await backend.fresh();
+      const items = ITEMS.slice(0, 80);
+      const fill = (db: Kysely<Database>) => writeWithoutArticleSeq(db, items);
+      if (backend.name === 'sqlite') await oldSqliteStore(loc, '0004_located_index', fill);
+      else await oldPostgresStore(loc, '0004_located_index', fill);
+      const s = await openStore(loc);
+      try {
+        const ids = new Set(items.map((it) => it.article.id));
+        const all = ALL.filter((x) => ids.has(x.e.article_id));
+        const [counts] = await sql<{ n: number | string; wrong: number | string }>`select count(*) as n,
+          sum(case when e.article_seq = (select a.seq from articles a where a.id = e.article_id) then 0 else 1 end) as wrong from events e`.execute(s.db).then((r) => r.rows);
+        assert.equal(Number(counts!.n), all.length);
+        assert.equal(Number(counts!.wrong), 0, 'every event has its article\'s seq');
+        const search = async (f: EventQuery, cap?: number): Promise<EventKey[]> => {
+          const got: EventKey[] = [];
+          let after: EventKey | null = null;
+          for (let guard = 0; guard < 1000; guard++) {
+            const page = await searchEvents(s.db, s.dialect, ISO3, f, 9, after, 'desc', undefined, cap);
+            got.push(...page.events.map((h) => key(h.record)));
+            if (!page.next) return got;
+            after = page.next;
+          }
+          return got;
+        };
+        const check = async (label: string) => {
+          for (const f of [{ q: 'sanctions' }, { q: 'talks', from: '2017-01-01' }, { q: 'sanctions', country: 'RUS' }, { q: 'talks', bbox: [34, 29, 52, 60] }] as EventQuery[]) {
+            const want = all.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp).reverse();
+            assert.ok(want.length > 0, JSON.stringify(f));
+            for (const cap of [undefined, 1]) assert.deepEqual(await search(f, cap), want, `${label} ${JSON.stringify(f)} cap ${cap ?? 'default'}`);
+          }
+        };
+        await check('migrated');
+        // Events stored without it (null) are found all the same (their article is looked up by id).
+        const half = items.filter((_, i) => i % 2 === 0).map((it) => it.article.id);
+        await s.db.updateTable('events').set({ article_seq: null }).where('article_id', 'in', half).execute();
+        await check('half without article_seq');
+        // New writes set it.
+        await s.putAnalyses(ITEMS.slice(80, 90));
+        const [fresh] = await sql<{ n: number | string }>`select count(*) as n from events e
+          where e.article_id in (${sql.join(ITEMS.slice(80, 90).map((it) => it.article.id))})
+          and e.article_seq = (select a.seq from articles a where a.id = e.article_id)`.execute(s.db).then((r) => r.rows);
+        assert.equal(Number(fresh!.n), ITEMS.slice(80, 90).reduce((n, it) => n + it.analysis.events.length, 0));
+      } finally {
+        await s.close();
+      }
+    });
+
     test('a store created before migrations 0002 to 0004 gets the query indexes when opened', async () => {
       const loc = await backend.fresh();
       const indexes = backend.name === 'sqlite' ? await oldSqliteStore(loc) : await oldPostgresStore(loc);
@@ -283,22 +332,24 @@ async function indexNames(s: Store): Promise<string[]> {
   return (r as { indexname: string }[]).map((x) => x.indexname);
 }
 
-async function migrateTo0001(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', schema?: string): Promise<void> {
+async function migrateTo(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', name: string, schema?: string): Promise<void> {
   const m = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await m.migrateTo('0001_initial');
+  const { error } = await m.migrateTo(name);
   if (error) throw error;
 }
 
-async function oldSqliteStore(path: string): Promise<string[]> {
+/** A store at migration `name` (0001 unless told), by a bare Kysely instance; `fill` writes to it. */
+async function oldSqliteStore(path: string, name = '0001_initial', fill?: (db: Kysely<Database>) => Promise<void>): Promise<string[]> {
   const raw = new BetterSqlite3(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateTo0001(db, 'sqlite');
+  await migrateTo(db, 'sqlite', name);
+  await fill?.(db);
   const names = (raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
   await db.destroy();
   return names;
 }
 
-async function oldPostgresStore(url: string): Promise<string[]> {
+async function oldPostgresStore(url: string, name = '0001_initial', fill?: (db: Kysely<Database>) => Promise<void>): Promise<string[]> {
   const schema = new URL(url).searchParams.get('schema')!;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -306,8 +357,24 @@ async function oldPostgresStore(url: string): Promise<string[]> {
   await admin.end();
   const pool = new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}` });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateTo0001(db, 'postgres', schema);
+  await migrateTo(db, 'postgres', name, schema);
+  await fill?.(db);
   const r = await pool.query('select indexname from pg_indexes where schemaname = $1', [schema]);
   await db.destroy();
   return r.rows.map((x: { indexname: string }) => x.indexname);
+}
+
+/** Write `items` as a store before migration 0005 would: every row, events without article_seq. */
+async function writeWithoutArticleSeq(db: Kysely<Database>, items: readonly StoredArticle[]): Promise<void> {
+  for (const it of items) {
+    const rows = analysisRows(it.article, it.hash, it.analysis, '2024-01-01T00:00:00.000Z');
+    await db.insertInto('articles').values(rows.article).execute();
+    for (const table of CHILD_TABLES) {
+      const list = (rows[table] as object[]).map((r) => {
+        const { article_seq: _, ...rest } = r as Record<string, unknown>;
+        return table === 'events' ? rest : r;
+      });
+      if (list.length > 0) await db.insertInto(table as never).values(list as never).execute();
+    }
+  }
 }
