@@ -69,15 +69,22 @@ function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', field: 'so
  * country or actor-code prefix, a box across the antimeridian, full text or not), not the values:
  * two filters of one shape compile to the same SQL with different parameters.
  */
-export function filterShape(f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false): string {
+export function filterShape(f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent: PerEvent = false): string {
   const actor = (c: string | undefined) => (c ? (isCountryCode(c, countries) ? 'c' : 'p') : '-');
   const text = f.q ? ftsWords(f.q).length > 0 : false;
   return [
     f.from ? 'f' : '-', f.to ? 't' : '-', actor(f.source), actor(f.target), actor(f.actor), f.country ? 'C' : '-',
     f.plover?.length ?? 0, f.cameo ? 'm' : '-', f.quad?.length ?? 0, f.articleId ? 'a' : '-',
-    f.bbox ? (f.bbox[0] <= f.bbox[2] ? 'b' : 'B') : '-', text ? (perEvent && dialect === 'sqlite' ? 'Q' : 'q') : '-',
+    f.bbox ? (f.bbox[0] <= f.bbox[2] ? 'b' : 'B') : '-', text ? (perEvent && dialect === 'sqlite' ? (perEvent === 'seq' ? 'S' : 'Q') : 'q') : '-',
   ].join('');
 }
+
+/**
+ * How an SQLite search tests full text per event (fullTextPerEvent): by the event's `article_seq`
+ * (falling back to a lookup of its article where it is null), or, in a store opened read-only before
+ * migration 0005 added that column, by the lookup alone; false: by the set of matching articles.
+ */
+export type PerEvent = boolean | 'seq' | 'lookup';
 
 /**
  * The filter as WHERE terms on `e`, an events row (or any relation with the columns of
@@ -87,7 +94,7 @@ export function filterShape(f: EventQuery, dialect: Dialect, countries: Readonly
  * query read in page order, where the page fills after a few events.
  */
 export function applyEventQuery<O>(
-  q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false, val: Val<EventQuery> = direct(f),
+  q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent: PerEvent = false, val: Val<EventQuery> = direct(f),
 ): Q<O> {
   q = applyDateRange(q, f, val);
   if (f.source) q = actorWhere(q, 'source', 'source', f, countries, val);
@@ -111,7 +118,7 @@ export function applyEventQuery<O>(
   }
   if (f.q) {
     const words = ftsWords(f.q);
-    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(val) : fullTextArticles(dialect, val));
+    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(val, perEvent !== 'lookup') : fullTextArticles(dialect, val));
   }
   return q;
 }
@@ -143,9 +150,28 @@ function fullTextArticles(dialect: Dialect, val: Val<EventQuery>): Expression<Sq
  * (tens of thousands for a common word) however few events the page needs; here the cost follows
  * the events read, and on the scan of events_search no event needs a lookup at all.
  */
-function fullTextPerEvent(val: Val<EventQuery>): Expression<SqlBool> {
+function fullTextPerEvent(val: Val<EventQuery>, seq: boolean): Expression<SqlBool> {
   const match = val((g) => ftsMatch(g.q!));
-  return sql<SqlBool>`coalesce(e.article_seq, (select fa.seq from articles fa where fa.id = e.article_id)) in (select rowid from articles_fts where articles_fts match ${match})`;
+  return seq
+    ? sql<SqlBool>`coalesce(e.article_seq, (select fa.seq from articles fa where fa.id = e.article_id)) in (select rowid from articles_fts where articles_fts match ${match})`
+    : sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
+}
+
+const articleSeqColumn = new WeakMap<Kysely<Database>, boolean>();
+
+/**
+ * SQLite: whether `events` has `article_seq` (migration 0005). Only a store opened read-only, which
+ * runs no migrations, can lack it; once there it stays, so the answer is kept per database (a store
+ * migrated meanwhile by another process is searched the old way, which stays right).
+ */
+async function hasArticleSeq(db: Kysely<Database>): Promise<boolean> {
+  let has = articleSeqColumn.get(db);
+  if (has === undefined) {
+    const [row] = await runShape(db, 'events:has-article-seq', null, () => sql<{ n: number }>`select count(*) as n from pragma_table_info('events') where name = 'article_seq'`);
+    has = Number(row?.n ?? 0) > 0;
+    articleSeqColumn.set(db, has);
+  }
+  return has;
 }
 
 /** `a` (an articles row) holds all the words. */
@@ -372,9 +398,11 @@ async function sqliteSearch(
   const text = match !== '' && !dyad && !f.articleId ? await fullTextPlan(db, match, n, budget, fullTextCap) : { perEvent: false, scan: true };
   const values: SearchValues = { f, after, n, budget };
   const tail = `${order}:${after ? 'after' : 'first'}`;
+  const seq = await hasArticleSeq(db);
+  const perEvent: PerEvent = text.perEvent && (seq ? 'seq' : 'lookup');
   const arms = dyad || f.articleId ? null : countryArms(f, countries);
   if (arms) {
-    const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, text.perEvent)}:${tail}`;
+    const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, perEvent)}:${tail}`;
     return runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
       const country = val((c) => (c.f.country ? c.f.country : c.f.actor!));
@@ -382,7 +410,7 @@ async function sqliteSearch(
       const armQueries = arms.columns.map((col, i) => {
         const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
           .where(`e.${col}`, '=', country) as unknown as Q<EventRow>;
-        return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, text.perEvent, fv), after, order, val), order)
+        return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, perEvent, fv), after, order, val), order)
           .limit(val((c) => c.n)).as(`arm${i}`)).selectAll();
       });
       const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
@@ -393,18 +421,19 @@ async function sqliteSearch(
     });
   }
   if (!dyad && !f.articleId && text.scan) {
-    // Full text per event whatever the match count: the scanned entries hold article_seq.
-    const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, true)}:${tail}`;
+    // Full text per event whatever the match count where the scanned entries hold article_seq.
+    const scanPerEvent: PerEvent = seq ? 'seq' : perEvent;
+    const shape = `sqlite:scan${seq ? '' : '-0004'}:${filterShape(f, 'sqlite', countries, scanPerEvent)}:${tail}`;
     const rows = await runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
-      const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
+      const cols = EVENT_SEARCH_COLUMNS.filter((c) => seq || c !== 'article_seq').map((c) => `e.${c}` as const);
       let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f, fv);
       // A box: located events only, i.e. the partial index `events_search_located` (migration 0004).
       if (f.bbox) from = from.where('e.location_lat', 'is not', null);
       const scan = inOrder(afterKey(from, after, order, val), order).limit(val((c) => c.budget));
       // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
       // otherwise test some terms (full text) only after joining each scanned entry's row and article.
-      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, true, fv), order)
+      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, scanPerEvent, fv), order)
         .limit(val((c) => c.n));
       return pageRows(db, page, order);
     });

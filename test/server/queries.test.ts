@@ -257,43 +257,51 @@ for (const backend of allBackends()) {
       });
     }
 
-    test('a store of migration 0004 gets article_seq on its events when opened; full text finds events with or without it', async () => {
+    test('a store of migration 0004 gets article_seq on its events when opened; full text finds events with or without it, read-only before migrating too', async () => {
       const loc = await backend.fresh();
       const items = ITEMS.slice(0, 80);
       const fill = (db: Kysely<Database>) => writeWithoutArticleSeq(db, items);
       if (backend.name === 'sqlite') await oldSqliteStore(loc, '0004_located_index', fill);
       else await oldPostgresStore(loc, '0004_located_index', fill);
+      const ids = new Set(items.map((it) => it.article.id));
+      const all = ALL.filter((x) => ids.has(x.e.article_id));
+      const search = async (s: Store, f: EventQuery, cap?: number): Promise<EventKey[]> => {
+        const got: EventKey[] = [];
+        let after: EventKey | null = null;
+        for (let guard = 0; guard < 1000; guard++) {
+          const page = await searchEvents(s.db, s.dialect, ISO3, f, 9, after, 'desc', undefined, cap);
+          got.push(...page.events.map((h) => key(h.record)));
+          if (!page.next) return got;
+          after = page.next;
+        }
+        return got;
+      };
+      const check = async (s: Store, label: string, filters: EventQuery[]) => {
+        for (const f of filters) {
+          const want = all.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp).reverse();
+          assert.ok(want.length > 0, JSON.stringify(f));
+          for (const cap of [undefined, 1]) assert.deepEqual(await search(s, f, cap), want, `${label} ${JSON.stringify(f)} cap ${cap ?? 'default'}`);
+        }
+      };
+      const fullText = [{ q: 'sanctions' }, { q: 'talks', from: '2017-01-01' }, { q: 'sanctions', country: 'RUS' }, { q: 'talks', bbox: [34, 29, 52, 60] }] as EventQuery[];
+      // Read-only, a store runs no migrations: searches (scans included) do without the column.
+      const ro = await openStore(loc, { readonly: true });
+      try {
+        await check(ro, 'read-only 0004 store', [...fullText, {}, { country: 'AZE' }, { bbox: [34, 29, 52, 60] }, { plover: ['AID'] }]);
+      } finally {
+        await ro.close();
+      }
       const s = await openStore(loc);
       try {
-        const ids = new Set(items.map((it) => it.article.id));
-        const all = ALL.filter((x) => ids.has(x.e.article_id));
         const [counts] = await sql<{ n: number | string; wrong: number | string }>`select count(*) as n,
           sum(case when e.article_seq = (select a.seq from articles a where a.id = e.article_id) then 0 else 1 end) as wrong from events e`.execute(s.db).then((r) => r.rows);
         assert.equal(Number(counts!.n), all.length);
         assert.equal(Number(counts!.wrong), 0, 'every event has its article\'s seq');
-        const search = async (f: EventQuery, cap?: number): Promise<EventKey[]> => {
-          const got: EventKey[] = [];
-          let after: EventKey | null = null;
-          for (let guard = 0; guard < 1000; guard++) {
-            const page = await searchEvents(s.db, s.dialect, ISO3, f, 9, after, 'desc', undefined, cap);
-            got.push(...page.events.map((h) => key(h.record)));
-            if (!page.next) return got;
-            after = page.next;
-          }
-          return got;
-        };
-        const check = async (label: string) => {
-          for (const f of [{ q: 'sanctions' }, { q: 'talks', from: '2017-01-01' }, { q: 'sanctions', country: 'RUS' }, { q: 'talks', bbox: [34, 29, 52, 60] }] as EventQuery[]) {
-            const want = all.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp).reverse();
-            assert.ok(want.length > 0, JSON.stringify(f));
-            for (const cap of [undefined, 1]) assert.deepEqual(await search(f, cap), want, `${label} ${JSON.stringify(f)} cap ${cap ?? 'default'}`);
-          }
-        };
-        await check('migrated');
+        await check(s, 'migrated', fullText);
         // Events stored without it (null) are found all the same (their article is looked up by id).
         const half = items.filter((_, i) => i % 2 === 0).map((it) => it.article.id);
         await s.db.updateTable('events').set({ article_seq: null }).where('article_id', 'in', half).execute();
-        await check('half without article_seq');
+        await check(s, 'half without article_seq', fullText);
         // New writes set it.
         await s.putAnalyses(ITEMS.slice(80, 90));
         const [fresh] = await sql<{ n: number | string }>`select count(*) as n from events e
