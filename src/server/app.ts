@@ -21,7 +21,7 @@ import { openApiDocument, type RouteDoc } from './openapi.js';
 import { readerDb } from './reader.js';
 import { FILTER_PROPERTIES, ISO3, decodeCursor, encodeCursor, eventQuery, type FilterParams } from './params.js';
 import {
-  allEvents, eventLocations, networkEdges, searchArticles, searchEvents, timeSeries, topActors,
+  allEvents, eventLocations, networkEdges, searchArticles, searchEventsJson, timeSeries, topActors,
   type GroupBy, type Interval,
 } from './queries.js';
 
@@ -185,15 +185,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     summary: 'Search events (newest first) with filters; page with the returned cursor',
     query: eventsQuery,
     response: { type: 'object', properties: { events: { type: 'array', items: { type: 'object' } }, next: { type: ['string', 'null'] } } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { limit, cursor, order, ...filters } = req.query;
     const f = eventQuery(filters);
     const after = cursor ? decodeCursor(cursor, order) : null;
-    const page = await searchEvents(db, dialect, ISO3, f, limit, after, order);
-    return {
-      events: page.events.map((h) => ({ ...h.record, article: h.article })),
-      next: page.next ? encodeCursor(page.next, order) : null,
-    };
+    // The JSON of { events: [{ ...record, article }], next }, written from the rows (searchEventsJson).
+    const page = await searchEventsJson(db, dialect, ISO3, f, limit, after, order);
+    const next = page.next ? JSON.stringify(encodeCursor(page.next, order)) : 'null';
+    return reply.type('application/json; charset=utf-8').send(`{"events":${page.events},"next":${next}}`);
   });
 
   const exportQuery = obj({ ...FILTER_PROPERTIES, format: { type: 'string', enum: ['csv', 'gdelt', 'jsonl'], default: 'csv' }, header: { type: 'boolean', default: false } });

@@ -5,7 +5,8 @@
 import { sql, type Compilable, type RawBuilder, type CompiledQuery, type Kysely, type SelectQueryBuilder, type Expression, type SqlBool } from 'kysely';
 import { EVENT_SEARCH_COLUMNS } from '../store/migrations.js';
 import type { Database, EventsTable } from '../store/schema.js';
-import { articleMeta, eventFromRow } from '../store/rows.js';
+import { EVENT_RECORD_COLUMNS, articleMeta, articleMetaJson, eventFromRow, eventJsonOpen } from '../store/rows.js';
+import { arrayRows } from './reader.js';
 import type { ArticleMeta } from '../output/writer.js';
 import type { EventRecord } from '../types.js';
 
@@ -68,15 +69,22 @@ function actorWhere<O>(q: Q<O>, role: 'source' | 'target' | 'either', field: 'so
  * country or actor-code prefix, a box across the antimeridian, full text or not), not the values:
  * two filters of one shape compile to the same SQL with different parameters.
  */
-export function filterShape(f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false): string {
+export function filterShape(f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent: PerEvent = false): string {
   const actor = (c: string | undefined) => (c ? (isCountryCode(c, countries) ? 'c' : 'p') : '-');
   const text = f.q ? ftsWords(f.q).length > 0 : false;
   return [
     f.from ? 'f' : '-', f.to ? 't' : '-', actor(f.source), actor(f.target), actor(f.actor), f.country ? 'C' : '-',
     f.plover?.length ?? 0, f.cameo ? 'm' : '-', f.quad?.length ?? 0, f.articleId ? 'a' : '-',
-    f.bbox ? (f.bbox[0] <= f.bbox[2] ? 'b' : 'B') : '-', text ? (perEvent && dialect === 'sqlite' ? 'Q' : 'q') : '-',
+    f.bbox ? (f.bbox[0] <= f.bbox[2] ? 'b' : 'B') : '-', text ? (perEvent && dialect === 'sqlite' ? (perEvent === 'seq' ? 'S' : 'Q') : 'q') : '-',
   ].join('');
 }
+
+/**
+ * How an SQLite search tests full text per event (fullTextPerEvent): by the event's `article_seq`
+ * (falling back to a lookup of its article where it is null), or, in a store opened read-only before
+ * migration 0005 added that column, by the lookup alone; false: by the set of matching articles.
+ */
+export type PerEvent = boolean | 'seq' | 'lookup';
 
 /**
  * The filter as WHERE terms on `e`, an events row (or any relation with the columns of
@@ -86,7 +94,7 @@ export function filterShape(f: EventQuery, dialect: Dialect, countries: Readonly
  * query read in page order, where the page fills after a few events.
  */
 export function applyEventQuery<O>(
-  q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent = false, val: Val<EventQuery> = direct(f),
+  q: Q<O>, f: EventQuery, dialect: Dialect, countries: ReadonlySet<string>, perEvent: PerEvent = false, val: Val<EventQuery> = direct(f),
 ): Q<O> {
   q = applyDateRange(q, f, val);
   if (f.source) q = actorWhere(q, 'source', 'source', f, countries, val);
@@ -110,7 +118,7 @@ export function applyEventQuery<O>(
   }
   if (f.q) {
     const words = ftsWords(f.q);
-    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(val) : fullTextArticles(dialect, val));
+    if (words.length > 0) q = q.where(perEvent && dialect === 'sqlite' ? fullTextPerEvent(val, perEvent !== 'lookup') : fullTextArticles(dialect, val));
   }
   return q;
 }
@@ -135,15 +143,35 @@ function fullTextArticles(dialect: Dialect, val: Val<EventQuery>): Expression<Sq
 }
 
 /**
- * SQLite: the same test, per event: its article's seq (from the unique index on articles.id, which
- * holds it) is among the FTS rowids, a set of integers built once. fullTextArticles builds the set
- * of matching article ids instead, one articles lookup per match (tens of thousands for a common
- * word) however few events the page needs; here the cost follows the events read (about twice
- * fullTextArticles' per event, so it loses when matches are rare and many events are read).
+ * SQLite: the same test, per event: its article's seq (`article_seq`, which events_search holds
+ * since migration 0005) is among the FTS rowids, a set of integers built once. An event stored
+ * without it (null) has its seq looked up by article id (the unique index on articles.id holds it).
+ * fullTextArticles builds the set of matching article ids instead, one articles lookup per match
+ * (tens of thousands for a common word) however few events the page needs; here the cost follows
+ * the events read, and on the scan of events_search no event needs a lookup at all.
  */
-function fullTextPerEvent(val: Val<EventQuery>): Expression<SqlBool> {
+function fullTextPerEvent(val: Val<EventQuery>, seq: boolean): Expression<SqlBool> {
   const match = val((g) => ftsMatch(g.q!));
-  return sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
+  return seq
+    ? sql<SqlBool>`coalesce(e.article_seq, (select fa.seq from articles fa where fa.id = e.article_id)) in (select rowid from articles_fts where articles_fts match ${match})`
+    : sql<SqlBool>`(select fa.seq from articles fa where fa.id = e.article_id) in (select rowid from articles_fts where articles_fts match ${match})`;
+}
+
+const articleSeqColumn = new WeakMap<Kysely<Database>, boolean>();
+
+/**
+ * SQLite: whether `events` has `article_seq` (migration 0005). Only a store opened read-only, which
+ * runs no migrations, can lack it; once there it stays, so the answer is kept per database (a store
+ * migrated meanwhile by another process is searched the old way, which stays right).
+ */
+async function hasArticleSeq(db: Kysely<Database>): Promise<boolean> {
+  let has = articleSeqColumn.get(db);
+  if (has === undefined) {
+    const [row] = await runShape(db, 'events:has-article-seq', null, () => sql<{ n: number }>`select count(*) as n from pragma_table_info('events') where name = 'article_seq'`);
+    has = Number(row?.n ?? 0) > 0;
+    articleSeqColumn.set(db, has);
+  }
+  return has;
 }
 
 /** `a` (an articles row) holds all the words. */
@@ -169,10 +197,29 @@ export interface EventPage {
   next: EventKey | null;
 }
 
-type EventRow = EventsTable & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
+/** The columns of a page row: an event (EVENT_RECORD_COLUMNS), then its article's. */
+const ARTICLE_COLUMNS = ['a_date', 'a_title', 'a_url', 'a_source'] as const;
+const PAGE_COLUMNS = [...EVENT_RECORD_COLUMNS, ...ARTICLE_COLUMNS] as const;
+const [A_DATE, A_TITLE, A_URL, A_SOURCE] = ARTICLE_COLUMNS.map((c) => PAGE_COLUMNS.indexOf(c));
+const [KEY_DATE, KEY_ARTICLE, KEY_ID] = (['date', 'article_id', 'id'] as const).map((c) => PAGE_COLUMNS.indexOf(c));
 
-function hit(r: EventRow): EventHit {
-  return { record: eventFromRow(r), article: articleMeta({ id: r.article_id, date: r.a_date, title: r.a_title, url: r.a_url, source: r.a_source }) };
+/** A page row as the queries select it (PAGE_COLUMNS)... */
+type EventRow = Pick<EventsTable, (typeof EVENT_RECORD_COLUMNS)[number]> & { a_date: string; a_title: string | null; a_url: string | null; a_source: string | null };
+/** ...and as the search reads it: an array in PAGE_COLUMNS order. */
+type PageRow = readonly unknown[];
+
+function hit(v: PageRow): EventHit {
+  const row = {} as Record<string, unknown>;
+  for (let i = 0; i < EVENT_RECORD_COLUMNS.length; i++) row[EVENT_RECORD_COLUMNS[i]!] = v[i];
+  return {
+    record: eventFromRow(row as unknown as EventsTable),
+    article: articleMeta({ id: v[KEY_ARTICLE] as string, date: v[A_DATE] as string, title: v[A_TITLE] as string | null, url: v[A_URL] as string | null, source: v[A_SOURCE] as string | null }),
+  };
+}
+
+/** JSON.stringify({ ...hit(v).record, article: hit(v).article }), written straight from the row. */
+function hitJson(v: PageRow): string {
+  return `${eventJsonOpen(v)},"article":${articleMetaJson(v[KEY_ARTICLE], v[A_DATE], v[A_TITLE], v[A_URL], v[A_SOURCE])}}`;
 }
 
 /** What a search binds per request: the filter, the page's cursor and sizes. */
@@ -212,6 +259,24 @@ const shapeCaches = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
  * than through `val` (the filter's shape, the plan, the order, a cursor or not).
  */
 async function runShape<C, R>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<R> | RawBuilder<R>): Promise<R[]> {
+  const compiled = shapeQuery(db, shape, values, build);
+  return (await db.executeQuery<R>(compiled)).rows;
+}
+
+/**
+ * runShape for a page of events: its rows as arrays in PAGE_COLUMNS order, read as arrays from the
+ * driver where it can (arrayRows: the SQLite reader), else made from Kysely's row objects.
+ */
+async function runPageShape<C>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<EventRow>): Promise<PageRow[]> {
+  const compiled = shapeQuery(db, shape, values, build);
+  const arrays = arrayRows(db, compiled.sql, compiled.parameters);
+  if (arrays) return arrays;
+  const rows = (await db.executeQuery<EventRow>(compiled)).rows as unknown as Record<string, unknown>[];
+  return rows.map((r) => PAGE_COLUMNS.map((c) => r[c]));
+}
+
+/** The query of `shape` compiled (once: see runShape) with `values` bound. */
+function shapeQuery<C, R>(db: Kysely<Database>, shape: string, values: C, build: (val: Val<C>) => Compilable<R> | RawBuilder<R>): CompiledQuery<R> {
   let cache = shapeCaches.get(db);
   if (!cache) shapeCaches.set(db, (cache = new Map()));
   let compiled = cache.get(shape);
@@ -223,7 +288,7 @@ async function runShape<C, R>(db: Kysely<Database>, shape: string, values: C, bu
   }
   cache.set(shape, compiled);
   const parameters = compiled.parameters.map((p) => (p instanceof Slot ? (p as Slot<C>).get(values) : p));
-  return (await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>)).rows;
+  return { ...compiled, parameters } as CompiledQuery<R>;
 }
 
 /** @internal (tests) Forget the compiled query shapes of `db`. */
@@ -242,9 +307,10 @@ function inOrder<O>(q: Q<O>, order: 'asc' | 'desc'): Q<O> {
  */
 export const SCAN_BUDGET = 20_000;
 
+/** Page rows: the event's record columns and its article's, in PAGE_COLUMNS order. */
 function withArticle<O>(q: SelectQueryBuilder<any, any, O>, events: 'e' | 'ev') {
   return q.innerJoin('articles as a', 'a.id', `${events}.article_id`)
-    .selectAll(events)
+    .select(EVENT_RECORD_COLUMNS.map((c) => `${events}.${c}` as const))
     .select(['a.date as a_date', 'a.title as a_title', 'a.url as a_url', 'a.source as a_source']);
 }
 
@@ -280,7 +346,8 @@ const matchCounts = new WeakMap<Kysely<Database>, Map<string, { articles: number
 
 /**
  * How an SQLite search tests full text, from the number of matching articles (counted up to
- * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common; and whether an
+ * FULL_TEXT_COUNT_CAP, which costs little): per event when matches are common (for the country
+ * arms; the scan always tests it per event, on its index entries' article_seq); and whether an
  * ordered scan could fill the page within `budget` entries even if every event read were in the
  * range and passed the other filters (n events at the matching articles' share of all articles).
  * The count is kept per match while the store's last article (max seq) stays the same: it only
@@ -313,7 +380,7 @@ async function fullTextPlan(db: Kysely<Database>, match: string, n: number, budg
  *    date, key) index in order up to `n` matches; the union's first `n` are the page.
  * 1. Scan: read `events_search` in event order (index entries only: it holds every filtered column;
  *    for a box, `events_search_located`, its located events alone) for at most `budget`
- *    (SCAN_BUDGET) entries and test the filter on each; only matching entries
+ *    (SCAN_BUDGET) entries and test the filter on each (full text too, by article_seq); only matching entries
  *    fetch their row (by rowid) and article. SQLite keeps the subquery's index order, so the outer
  *    ORDER BY needs no sort and LIMIT stops the scan as soon as the page is full: cheap whenever
  *    matches are not rare, whatever the filter. Skipped when full text alone is too rare for the
@@ -325,23 +392,25 @@ async function fullTextPlan(db: Kysely<Database>, match: string, n: number, budg
 async function sqliteSearch(
   db: Kysely<Database>, countries: ReadonlySet<string>, f: EventQuery, n: number, after: EventKey | null, order: 'asc' | 'desc', budget: number,
   fullTextCap: number,
-): Promise<EventRow[]> {
+): Promise<PageRow[]> {
   const dyad = f.source !== undefined && f.target !== undefined && countries.has(f.source) && countries.has(f.target);
   const match = f.q ? ftsMatch(f.q) : '';
   const text = match !== '' && !dyad && !f.articleId ? await fullTextPlan(db, match, n, budget, fullTextCap) : { perEvent: false, scan: true };
   const values: SearchValues = { f, after, n, budget };
   const tail = `${order}:${after ? 'after' : 'first'}`;
+  const seq = await hasArticleSeq(db);
+  const perEvent: PerEvent = text.perEvent && (seq ? 'seq' : 'lookup');
   const arms = dyad || f.articleId ? null : countryArms(f, countries);
   if (arms) {
-    const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, text.perEvent)}:${tail}`;
-    return runShape(db, shape, values, (val) => {
+    const shape = `sqlite:arms${arms.columns.length}:${filterShape(arms.rest, 'sqlite', countries, perEvent)}:${tail}`;
+    return runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
       const country = val((c) => (c.f.country ? c.f.country : c.f.actor!));
       // UNION drops an event found by two arms (same rowid and key); only the page's rows are then read.
       const armQueries = arms.columns.map((col, i) => {
         const arm = db.selectFrom('events as e').select([sql<number>`e.rowid`.as('rid'), 'e.date', 'e.article_id', 'e.id'])
           .where(`e.${col}`, '=', country) as unknown as Q<EventRow>;
-        return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, text.perEvent, fv), after, order, val), order)
+        return db.selectFrom(inOrder(afterKey(applyEventQuery(arm, arms.rest, 'sqlite', countries, perEvent, fv), after, order, val), order)
           .limit(val((c) => c.n)).as(`arm${i}`)).selectAll();
       });
       const union = armQueries.slice(1).reduce((u, q) => u.union(q as never), armQueries[0]!);
@@ -352,26 +421,55 @@ async function sqliteSearch(
     });
   }
   if (!dyad && !f.articleId && text.scan) {
-    const shape = `sqlite:scan:${filterShape(f, 'sqlite', countries, text.perEvent)}:${tail}`;
-    const rows = await runShape(db, shape, values, (val) => {
+    // Full text per event whatever the match count where the scanned entries hold article_seq.
+    const scanPerEvent: PerEvent = seq ? 'seq' : perEvent;
+    const shape = `sqlite:scan${seq ? '' : '-0004'}:${filterShape(f, 'sqlite', countries, scanPerEvent)}:${tail}`;
+    const rows = await runPageShape(db, shape, values, (val) => {
       const fv = filterVal(val);
-      const cols = EVENT_SEARCH_COLUMNS.map((c) => `e.${c}` as const);
+      const cols = EVENT_SEARCH_COLUMNS.filter((c) => seq || c !== 'article_seq').map((c) => `e.${c}` as const);
       let from = applyDateRange(db.selectFrom('events as e').select([...cols, sql<number>`e.rowid`.as('rid')]), f, fv);
       // A box: located events only, i.e. the partial index `events_search_located` (migration 0004).
       if (f.bbox) from = from.where('e.location_lat', 'is not', null);
       const scan = inOrder(afterKey(from, after, order, val), order).limit(val((c) => c.budget));
       // Filters test the scanned index entries (alias e), in a subquery of their own: SQLite would
       // otherwise test some terms (full text) only after joining each scanned entry's row and article.
-      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, text.perEvent, fv), order)
+      const page = inOrder(applyEventQuery(db.selectFrom(scan.as('e')).select(['e.rid', 'e.date', 'e.article_id', 'e.id']) as unknown as Q<EventRow>, f, 'sqlite', countries, scanPerEvent, fv), order)
         .limit(val((c) => c.n));
       return pageRows(db, page, order);
     });
     if (rows.length >= n) return rows;
   }
-  return runShape(db, `sqlite:plan:${filterShape(f, 'sqlite', countries)}:${tail}`, values, (val) => {
+  return runPageShape(db, `sqlite:plan:${filterShape(f, 'sqlite', countries)}:${tail}`, values, (val) => {
     const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, 'sqlite', countries, false, filterVal(val));
     return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
   });
+}
+
+/** A page of rows (PAGE_COLUMNS) and the key of its last row when more follow. */
+interface RowPage {
+  rows: PageRow[];
+  next: EventKey | null;
+}
+
+async function searchRows(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc', scanBudget: number, fullTextCap: number,
+): Promise<RowPage> {
+  let rows: PageRow[];
+  if (dialect === 'sqlite') {
+    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
+  } else {
+    // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
+    const values: SearchValues = { f, after, n: limit + 1, budget: scanBudget };
+    rows = await runPageShape(db, `${dialect}:${filterShape(f, dialect, countries)}:${order}:${after ? 'after' : 'first'}`, values, (val) => {
+      const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries, false, filterVal(val));
+      return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
+    });
+  }
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, next: more && last ? [last[KEY_DATE] as string, last[KEY_ARTICLE] as string, last[KEY_ID] as string] : null };
 }
 
 /**
@@ -384,21 +482,30 @@ export async function searchEvents(
   f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
   fullTextCap = FULL_TEXT_COUNT_CAP,
 ): Promise<EventPage> {
-  let rows: EventRow[];
-  if (dialect === 'sqlite') {
-    rows = await sqliteSearch(db, countries, f, limit + 1, after, order, scanBudget, fullTextCap);
-  } else {
-    // PostgreSQL's planner weighs the LIMIT itself (index scan in order vs. a selective index + sort).
-    const values: SearchValues = { f, after, n: limit + 1, budget: scanBudget };
-    rows = await runShape(db, `${dialect}:${filterShape(f, dialect, countries)}:${order}:${after ? 'after' : 'first'}`, values, (val) => {
-      const q = applyEventQuery(withArticle(db.selectFrom('events as e'), 'e') as unknown as Q<EventRow>, f, dialect, countries, false, filterVal(val));
-      return inOrder(afterKey(q, after, order, val), order).limit(val((c) => c.n));
-    });
-  }
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
-  return { events: page.map(hit), next: more && last ? [last.date, last.article_id, last.id] : null };
+  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+  return { events: page.rows.map(hit), next: page.next };
+}
+
+/** searchEvents' page as JSON: the events as an array, each `{ ...record, article }`. */
+export interface EventPageJson {
+  /** JSON.stringify(page.events.map((h) => ({ ...h.record, article: h.article }))), byte for byte. */
+  events: string;
+  next: EventKey | null;
+}
+
+/**
+ * searchEvents, with the page's events written as JSON text straight from the rows (for the API:
+ * no row objects, records or copies to build and then serialise).
+ */
+export async function searchEventsJson(
+  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
+  fullTextCap = FULL_TEXT_COUNT_CAP,
+): Promise<EventPageJson> {
+  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+  let events = '[';
+  for (let i = 0; i < page.rows.length; i++) events += i === 0 ? hitJson(page.rows[i]!) : `,${hitJson(page.rows[i]!)}`;
+  return { events: `${events}]`, next: page.next };
 }
 
 /** Every matching event, oldest first, read in pages (for streaming exports). */

@@ -159,11 +159,17 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
-/** The columns of `events_search`: the event order key, then every column an API filter tests. */
-export const EVENT_SEARCH_COLUMNS = [
+/** The columns of `events_search` as migrations 0002 and 0004 made it (before `article_seq`). */
+const EVENT_SEARCH_COLUMNS_0002 = [
   'date', 'article_id', 'id', 'plover', 'quad', 'cameo', 'source_country', 'target_country', 'location_country',
   'location_lat', 'location_lon', 'source_code', 'target_code',
 ] as const;
+
+/**
+ * The columns of `events_search` (and `events_search_located`): the event order key, then every
+ * column an API filter tests, full text's `article_seq` included (migration 0005).
+ */
+export const EVENT_SEARCH_COLUMNS = [...EVENT_SEARCH_COLUMNS_0002, 'article_seq'] as const;
 
 /**
  * Indexes for the API's searches and aggregates over large stores (issue 6): one covering index in
@@ -181,7 +187,7 @@ function queryIndexes(): Migration {
         await db.schema.dropIndex(old).ifExists().execute();
       }
       const key = ['date', 'article_id', 'id'];
-      await db.schema.createIndex('events_search').ifNotExists().on('events').columns([...EVENT_SEARCH_COLUMNS]).execute();
+      await db.schema.createIndex('events_search').ifNotExists().on('events').columns([...EVENT_SEARCH_COLUMNS_0002]).execute();
       // Dyads (the commonest query) exactly; its prefix also serves a source country alone.
       await db.schema.createIndex('events_dyad').ifNotExists().on('events').columns(['source_country', 'target_country', ...key]).execute();
       await db.schema.createIndex('events_target').ifNotExists().on('events').columns(['target_country', ...key]).execute();
@@ -213,7 +219,27 @@ function sourceIndex(): Migration {
 function locatedIndex(): Migration {
   return {
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('events_search_located').ifNotExists().on('events').columns([...EVENT_SEARCH_COLUMNS])
+      await db.schema.createIndex('events_search_located').ifNotExists().on('events').columns([...EVENT_SEARCH_COLUMNS_0002])
+        .where(sql.ref('location_lat'), 'is not', null).execute();
+    },
+  };
+}
+
+/**
+ * `events.article_seq`: the event's article's seq (its full-text rowid), set by the writers, so a
+ * search reading `events_search` in order tests full text on the index entry itself (`article_seq`
+ * among the FTS rowids) instead of looking each event's article up by id. Existing events get it
+ * here, and both search indexes are rebuilt with it as their last column.
+ */
+function articleSeq(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('events').addColumn('article_seq', dialect === 'sqlite' ? 'integer' : 'bigint').execute();
+      await sql`update events set article_seq = (select a.seq from articles a where a.id = events.article_id)`.execute(db);
+      await db.schema.dropIndex('events_search').ifExists().execute();
+      await db.schema.dropIndex('events_search_located').ifExists().execute();
+      await db.schema.createIndex('events_search').on('events').columns([...EVENT_SEARCH_COLUMNS]).execute();
+      await db.schema.createIndex('events_search_located').on('events').columns([...EVENT_SEARCH_COLUMNS])
         .where(sql.ref('location_lat'), 'is not', null).execute();
     },
   };
@@ -223,7 +249,7 @@ function locatedIndex(): Migration {
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect), '0002_query_indexes': queryIndexes(), '0003_source_index': sourceIndex(),
-    '0004_located_index': locatedIndex(),
+    '0004_located_index': locatedIndex(), '0005_article_seq': articleSeq(dialect),
   };
 }
 

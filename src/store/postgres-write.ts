@@ -40,9 +40,13 @@ export async function writePostgres(exec: Exec, items: readonly Item[], last: Ma
   const set = cols.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ');
   const upsert = `${insertFromJson('articles', cols, 1)} on conflict (id) do update set ${set}
     where articles.content_hash is distinct from excluded.content_hash
-    returning id, (xmax = 0) as inserted`;
+    returning id, seq, (xmax = 0) as inserted`;
   const written = new Map<string, boolean>();
-  for (const r of await exec(CompiledQuery.raw(upsert, [JSON.stringify(articles)]))) written.set(r.id as string, r.inserted === true);
+  const seqs = new Map<string, number>();
+  for (const r of await exec(CompiledQuery.raw(upsert, [JSON.stringify(articles)]))) {
+    written.set(r.id as string, r.inserted === true);
+    seqs.set(r.id as string, Number(r.seq));
+  }
   if (written.size === 0) return status;
 
   const replaced = [...written].filter(([, inserted]) => !inserted).map(([id]) => id);
@@ -52,6 +56,7 @@ export async function writePostgres(exec: Exec, items: readonly Item[], last: Ma
   }
 
   const rewrite = todo.filter((t) => written.has(t.rows.article.id));
+  for (const t of rewrite) for (const e of t.rows.events) e.article_seq = seqs.get(t.rows.article.id)!;
   const inserts: string[] = [];
   const params: string[] = [];
   for (const table of CHILD_TABLES) {

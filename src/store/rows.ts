@@ -64,6 +64,7 @@ export function eventRow(r: EventRecord): EventsTable {
     trigger_end: r.evidence.end,
     rule: r.evidence.rule,
     cluster: clusterKey(r),
+    article_seq: null, // the article's seq: the writers set it once the article row has one
   };
 }
 
@@ -104,6 +105,90 @@ export function eventFromRow(row: EventsTable): EventRecord {
       : null,
     evidence: { trigger: row.trigger, start: num(row.trigger_start), end: num(row.trigger_end), rule: row.rule },
   };
+}
+
+/**
+ * The events columns an EventRecord is made of (every column but `cluster`), in the order
+ * eventJson reads them from a row array.
+ */
+export const EVENT_RECORD_COLUMNS = [
+  'article_id', 'id', 'sentence', 'text', 'date', 'date_precision', 'plover', 'mode', 'context', 'cameo', 'quad',
+  'goldstein', 'negated', 'aux', 'source_text', 'source_start', 'source_end', 'source_code', 'source_country',
+  'source_sectors', 'source_name', 'has_target', 'target_text', 'target_start', 'target_end', 'target_code',
+  'target_country', 'target_sectors', 'target_name', 'location_text', 'location_name', 'location_country',
+  'location_lat', 'location_lon', 'location_geonameid', 'trigger', 'trigger_start', 'trigger_end', 'rule',
+] as const satisfies readonly (keyof EventsTable)[];
+
+const col = (name: (typeof EVENT_RECORD_COLUMNS)[number]): number => EVENT_RECORD_COLUMNS.indexOf(name);
+const ARTICLE_ID = col('article_id'), ID = col('id'), SENTENCE = col('sentence'), TEXT = col('text'), DATE = col('date');
+const DATE_PRECISION = col('date_precision'), PLOVER = col('plover'), MODE = col('mode'), CONTEXT = col('context');
+const CAMEO = col('cameo'), QUAD = col('quad'), GOLDSTEIN = col('goldstein'), NEGATED = col('negated'), AUX = col('aux');
+const SOURCE_TEXT = col('source_text'), SOURCE_START = col('source_start'), SOURCE_END = col('source_end');
+const SOURCE_CODE = col('source_code'), SOURCE_COUNTRY = col('source_country'), SOURCE_SECTORS = col('source_sectors');
+const SOURCE_NAME = col('source_name'), HAS_TARGET = col('has_target'), TARGET_TEXT = col('target_text');
+const TARGET_START = col('target_start'), TARGET_END = col('target_end'), TARGET_CODE = col('target_code');
+const TARGET_COUNTRY = col('target_country'), TARGET_SECTORS = col('target_sectors'), TARGET_NAME = col('target_name');
+const LOCATION_TEXT = col('location_text'), LOCATION_NAME = col('location_name'), LOCATION_COUNTRY = col('location_country');
+const LOCATION_LAT = col('location_lat'), LOCATION_LON = col('location_lon'), LOCATION_GEONAMEID = col('location_geonameid');
+const TRIGGER = col('trigger'), TRIGGER_START = col('trigger_start'), TRIGGER_END = col('trigger_end'), RULE = col('rule');
+
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls) or may (surrogates). */
+const JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(v) for the values of a row (strings, numbers, null): most strings need no escapes. */
+export function jsonValue(v: unknown): string {
+  if (typeof v === 'string') return JSON_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+  return v === null || v === undefined ? 'null' : JSON.stringify(v)!;
+}
+
+/** JSON.stringify(num(v)). */
+function jsonNum(v: unknown): string {
+  const n = num(v);
+  return Number.isFinite(n) ? `${n}` : 'null';
+}
+
+/** JSON.stringify(unsectors(s)). */
+function jsonSectors(s: unknown): string {
+  if (!s) return '[]';
+  let out = '[';
+  for (const part of (s as string).split(' ')) {
+    if (!part) continue;
+    out += out.length === 1 ? jsonValue(part) : `,${jsonValue(part)}`;
+  }
+  return `${out}]`;
+}
+
+/**
+ * The JSON text of eventFromRow(row), without the closing brace (a caller may add members), from
+ * `v`, a row as an array in EVENT_RECORD_COLUMNS order: the same text JSON.stringify gives for the
+ * record, member for member, without building the record.
+ */
+export function eventJsonOpen(v: readonly unknown[]): string {
+  const s = jsonValue;
+  let out = `{"id":${s(v[ID])},"article_id":${s(v[ARTICLE_ID])},"sentence":${jsonNum(v[SENTENCE])},"text":${s(v[TEXT])},"date":${s(v[DATE])}`
+    + `,"date_precision":${s(v[DATE_PRECISION])},"event":{"plover":${s(v[PLOVER])},"mode":${s(v[MODE])},"context":${s(v[CONTEXT])}`
+    + `,"cameo":${s(v[CAMEO])},"quad":${jsonNum(v[QUAD])},"goldstein":${jsonNum(v[GOLDSTEIN])},"negated":${num(v[NEGATED]) === 1}`
+    + `,"aux":${s(v[AUX])}},"source":{"text":${s(v[SOURCE_TEXT])},"start":${jsonNum(v[SOURCE_START])},"end":${jsonNum(v[SOURCE_END])}`
+    + `,"code":${s(v[SOURCE_CODE])},"country":${s(v[SOURCE_COUNTRY])},"sectors":${jsonSectors(v[SOURCE_SECTORS])},"name":${s(v[SOURCE_NAME])}}`;
+  out += num(v[HAS_TARGET])
+    ? `,"target":{"text":${s(v[TARGET_TEXT] ?? '')},"start":${jsonNum(v[TARGET_START])},"end":${jsonNum(v[TARGET_END])}`
+      + `,"code":${s(v[TARGET_CODE])},"country":${s(v[TARGET_COUNTRY])},"sectors":${jsonSectors(v[TARGET_SECTORS])},"name":${s(v[TARGET_NAME])}}`
+    : ',"target":null';
+  out += v[LOCATION_NAME] !== null
+    ? `,"location":{"text":${s(v[LOCATION_TEXT] ?? '')},"name":${s(v[LOCATION_NAME])},"country":${s(v[LOCATION_COUNTRY])}`
+      + `,"lat":${jsonNum(v[LOCATION_LAT])},"lon":${jsonNum(v[LOCATION_LON])}`
+      + `,"geonameid":${v[LOCATION_GEONAMEID] === null || v[LOCATION_GEONAMEID] === undefined ? 'null' : jsonNum(v[LOCATION_GEONAMEID])}}`
+    : ',"location":null';
+  return `${out},"evidence":{"trigger":${s(v[TRIGGER])},"start":${jsonNum(v[TRIGGER_START])},"end":${jsonNum(v[TRIGGER_END])},"rule":${s(v[RULE])}}`;
+}
+
+/** JSON.stringify(articleMeta({id, date, title, url, source})). */
+export function articleMetaJson(id: unknown, date: unknown, title: unknown, url: unknown, source: unknown): string {
+  let out = `{"id":${jsonValue(id)},"date":${jsonValue(date)}`;
+  if (title !== null && title !== undefined) out += `,"title":${jsonValue(title)}`;
+  if (url !== null && url !== undefined) out += `,"url":${jsonValue(url)}`;
+  if (source !== null && source !== undefined) out += `,"source":${jsonValue(source)}`;
+  return `${out}}`;
 }
 
 function actorRows(r: EventRecord): ActorsTable[] {

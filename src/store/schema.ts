@@ -62,6 +62,11 @@ export interface EventsTable {
   rule: string;
   /** Key shared by mentions of the same real-world event across articles (see src/store/cluster.ts). */
   cluster: string;
+  /**
+   * The article's seq (its full-text rowid, migration 0005), set by the writers when they store the
+   * event; null only in a row written some other way (searches then look the article up by id).
+   */
+  article_seq: number | null;
 }
 
 /** One row per actor of an event (source, target): lets users query "everything RUSGOV did". */

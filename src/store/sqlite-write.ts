@@ -19,6 +19,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class SqliteWriter {
   private readonly hashOf: BetterSqlite3.Statement<[string], string>;
+  private readonly seqOf: BetterSqlite3.Statement<[string], number>;
   private readonly deletes: BetterSqlite3.Statement<[string]>[];
   /** Insert statements by table and column list (the row builders fix the column order). */
   private readonly inserts = new Map<string, BetterSqlite3.Statement<unknown[]>>();
@@ -26,6 +27,7 @@ export class SqliteWriter {
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.hashOf = db.prepare<[string], string>('select content_hash from articles where id = ?').pluck();
+    this.seqOf = db.prepare<[string], number>('select seq from articles where id = ?').pluck();
     this.deletes = CHILD_TABLES.map((t) => db.prepare<[string]>(`delete from ${quote(t)} where article_id = ?`));
     this.run = db.transaction((items: readonly WriteItem[], last: Map<string, number>, now: string) => {
       const status: WriteStatus[] = items.map(() => 'unchanged');
@@ -35,6 +37,8 @@ export class SqliteWriter {
         if (prev === it.hash) continue;
         const rows = analysisRows(it.article, it.hash, it.analysis, now);
         this.insert('articles', rows.article as unknown as Record<string, unknown>, true);
+        const seq = this.seqOf.get(id)!;
+        for (const e of rows.events) e.article_seq = seq;
         if (prev !== undefined) for (const d of this.deletes) d.run(id);
         for (const table of CHILD_TABLES) {
           for (const row of rows[table] as unknown as Record<string, unknown>[]) this.insert(table, row, false);

@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allBackends } from '../store/backends.js';
 import { EXAMPLE_ID, fixture, type Fixture } from './fixture.js';
+import { ISO3, encodeCursor } from '../../src/server/params.js';
+import { searchEvents, type EventQuery } from '../../src/server/queries.js';
 
 for (const backend of allBackends()) describe(`API on ${backend.name}`, () => {
   let fx: Fixture;
@@ -50,6 +52,18 @@ for (const backend of allBackends()) describe(`API on ${backend.name}`, () => {
       assert.ok(moscow.length > 0);
       await check('q=Karabakh', () => true);
       await check('q=zebrafishology', () => false);
+    });
+
+    test('the response is JSON.stringify of the events (records with their article) and the cursor, byte for byte', async () => {
+      for (const [qs, f] of [['', {}], ['&country=AZE', { country: 'AZE' }], ['&q=Karabakh&order=asc', { q: 'Karabakh' }]] as [string, EventQuery][]) {
+        const order = qs.includes('order=asc') ? 'asc' : 'desc';
+        const r = await get(`/api/events?limit=4${qs}`);
+        assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+        const page = await searchEvents(fx.store.db, fx.store.dialect, ISO3, f, 4, null, order);
+        assert.ok(page.events.length > 0 && page.next !== null, qs);
+        const want = JSON.stringify({ events: page.events.map((h) => ({ ...h.record, article: h.article })), next: page.next ? encodeCursor(page.next, order) : null });
+        assert.equal(r.body, want, qs);
+      }
     });
 
     test('cursors page through all events without gaps or repeats, in both orders', async () => {

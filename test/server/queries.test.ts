@@ -2,18 +2,20 @@
 // a few hundred made-up articles spread over years, dyads, places and words, every filter alone and
 // combined, pages walked with cursors in both orders. On SQLite the search plans are all checked
 // (the ordered index scans, the fallback when the scan budget runs out, full text tested per event
-// or as a set of articles), and a bbox search reads the located-events index. Also: a store created
+// or as a set of articles), and a bbox search reads the located-events index. Pages written as JSON
+// text (the API's) equal the serialised records. Also: a store created
 // before migrations 0002 to 0004 gets the query indexes when it is opened.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ISO3 } from '../../src/server/params.js';
-import { cachingDatabase } from '../../src/server/reader.js';
-import { clearShapeCache, filterShape, searchEvents, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
+import { cachingDatabase, cachingKysely } from '../../src/server/reader.js';
+import { clearShapeCache, filterShape, searchEvents, searchEventsJson, timeSeries, topActors, type EventKey, type EventQuery } from '../../src/server/queries.js';
 import { migrationProvider } from '../../src/store/migrations.js';
-import type { Database } from '../../src/store/schema.js';
+import { analysisRows } from '../../src/store/rows.js';
+import { CHILD_TABLES, type Database } from '../../src/store/schema.js';
 import { openStore, type Store, type StoredArticle } from '../../src/store/store.js';
 import type { Analysis, Article, EventRecord } from '../../src/types.js';
 import { allBackends, PG_URL } from '../store/backends.js';
@@ -155,6 +157,30 @@ for (const backend of allBackends()) {
       }
     });
 
+    test('search pages as JSON text are JSON.stringify of the searched records, byte for byte', async () => {
+      // The store's own Kysely instance (rows as objects), and on SQLite the API's reader (rows read as arrays).
+      const dbs = backend.name === 'sqlite' ? [store.db, cachingKysely(store.sqlite!)] : [store.db];
+      let events = 0;
+      for (const db of dbs) {
+        for (const f of FILTERS) {
+          for (const order of ['desc', 'asc'] as const) {
+            let after: EventKey | null = null;
+            for (let guard = 0; guard < 1000; guard++) {
+              const page = await searchEvents(store.db, store.dialect, ISO3, f, 13, after, order);
+              const json = await searchEventsJson(db, store.dialect, ISO3, f, 13, after, order);
+              assert.equal(json.events, JSON.stringify(page.events.map((h) => ({ ...h.record, article: h.article }))), `${JSON.stringify(f)} ${order}`);
+              assert.deepEqual(json.next, page.next);
+              events += page.events.length;
+              if (!page.next) break;
+              after = page.next;
+            }
+          }
+        }
+        if (db !== store.db) await db.destroy();
+      }
+      assert.ok(events > 1000, `${events} events compared`);
+    });
+
     test('series and top actors agree with the reference, full text included', async () => {
       for (const f of [{ source: 'RUS', target: 'ARM' }, { q: 'sanctions' }, { country: 'AZE', quad: [4] }] as EventQuery[]) {
         const sel = ALL.filter((x) => matches(f, x.e, x.text)).map((x) => x.e);
@@ -231,6 +257,62 @@ for (const backend of allBackends()) {
       });
     }
 
+    test('a store of migration 0004 gets article_seq on its events when opened; full text finds events with or without it, read-only before migrating too', async () => {
+      const loc = await backend.fresh();
+      const items = ITEMS.slice(0, 80);
+      const fill = (db: Kysely<Database>) => writeWithoutArticleSeq(db, items);
+      if (backend.name === 'sqlite') await oldSqliteStore(loc, '0004_located_index', fill);
+      else await oldPostgresStore(loc, '0004_located_index', fill);
+      const ids = new Set(items.map((it) => it.article.id));
+      const all = ALL.filter((x) => ids.has(x.e.article_id));
+      const search = async (s: Store, f: EventQuery, cap?: number): Promise<EventKey[]> => {
+        const got: EventKey[] = [];
+        let after: EventKey | null = null;
+        for (let guard = 0; guard < 1000; guard++) {
+          const page = await searchEvents(s.db, s.dialect, ISO3, f, 9, after, 'desc', undefined, cap);
+          got.push(...page.events.map((h) => key(h.record)));
+          if (!page.next) return got;
+          after = page.next;
+        }
+        return got;
+      };
+      const check = async (s: Store, label: string, filters: EventQuery[]) => {
+        for (const f of filters) {
+          const want = all.filter((x) => matches(f, x.e, x.text)).map((x) => key(x.e)).sort(cmp).reverse();
+          assert.ok(want.length > 0, JSON.stringify(f));
+          for (const cap of [undefined, 1]) assert.deepEqual(await search(s, f, cap), want, `${label} ${JSON.stringify(f)} cap ${cap ?? 'default'}`);
+        }
+      };
+      const fullText = [{ q: 'sanctions' }, { q: 'talks', from: '2017-01-01' }, { q: 'sanctions', country: 'RUS' }, { q: 'talks', bbox: [34, 29, 52, 60] }] as EventQuery[];
+      // Read-only, a store runs no migrations: searches (scans included) do without the column.
+      const ro = await openStore(loc, { readonly: true });
+      try {
+        await check(ro, 'read-only 0004 store', [...fullText, {}, { country: 'AZE' }, { bbox: [34, 29, 52, 60] }, { plover: ['AID'] }]);
+      } finally {
+        await ro.close();
+      }
+      const s = await openStore(loc);
+      try {
+        const [counts] = await sql<{ n: number | string; wrong: number | string }>`select count(*) as n,
+          sum(case when e.article_seq = (select a.seq from articles a where a.id = e.article_id) then 0 else 1 end) as wrong from events e`.execute(s.db).then((r) => r.rows);
+        assert.equal(Number(counts!.n), all.length);
+        assert.equal(Number(counts!.wrong), 0, 'every event has its article\'s seq');
+        await check(s, 'migrated', fullText);
+        // Events stored without it (null) are found all the same (their article is looked up by id).
+        const half = items.filter((_, i) => i % 2 === 0).map((it) => it.article.id);
+        await s.db.updateTable('events').set({ article_seq: null }).where('article_id', 'in', half).execute();
+        await check(s, 'half without article_seq', fullText);
+        // New writes set it.
+        await s.putAnalyses(ITEMS.slice(80, 90));
+        const [fresh] = await sql<{ n: number | string }>`select count(*) as n from events e
+          where e.article_id in (${sql.join(ITEMS.slice(80, 90).map((it) => it.article.id))})
+          and e.article_seq = (select a.seq from articles a where a.id = e.article_id)`.execute(s.db).then((r) => r.rows);
+        assert.equal(Number(fresh!.n), ITEMS.slice(80, 90).reduce((n, it) => n + it.analysis.events.length, 0));
+      } finally {
+        await s.close();
+      }
+    });
+
     test('a store created before migrations 0002 to 0004 gets the query indexes when opened', async () => {
       const loc = await backend.fresh();
       const indexes = backend.name === 'sqlite' ? await oldSqliteStore(loc) : await oldPostgresStore(loc);
@@ -258,22 +340,24 @@ async function indexNames(s: Store): Promise<string[]> {
   return (r as { indexname: string }[]).map((x) => x.indexname);
 }
 
-async function migrateTo0001(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', schema?: string): Promise<void> {
+async function migrateTo(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', name: string, schema?: string): Promise<void> {
   const m = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await m.migrateTo('0001_initial');
+  const { error } = await m.migrateTo(name);
   if (error) throw error;
 }
 
-async function oldSqliteStore(path: string): Promise<string[]> {
+/** A store at migration `name` (0001 unless told), by a bare Kysely instance; `fill` writes to it. */
+async function oldSqliteStore(path: string, name = '0001_initial', fill?: (db: Kysely<Database>) => Promise<void>): Promise<string[]> {
   const raw = new BetterSqlite3(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateTo0001(db, 'sqlite');
+  await migrateTo(db, 'sqlite', name);
+  await fill?.(db);
   const names = (raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
   await db.destroy();
   return names;
 }
 
-async function oldPostgresStore(url: string): Promise<string[]> {
+async function oldPostgresStore(url: string, name = '0001_initial', fill?: (db: Kysely<Database>) => Promise<void>): Promise<string[]> {
   const schema = new URL(url).searchParams.get('schema')!;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -281,8 +365,24 @@ async function oldPostgresStore(url: string): Promise<string[]> {
   await admin.end();
   const pool = new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}` });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateTo0001(db, 'postgres', schema);
+  await migrateTo(db, 'postgres', name, schema);
+  await fill?.(db);
   const r = await pool.query('select indexname from pg_indexes where schemaname = $1', [schema]);
   await db.destroy();
   return r.rows.map((x: { indexname: string }) => x.indexname);
+}
+
+/** Write `items` as a store before migration 0005 would: every row, events without article_seq. */
+async function writeWithoutArticleSeq(db: Kysely<Database>, items: readonly StoredArticle[]): Promise<void> {
+  for (const it of items) {
+    const rows = analysisRows(it.article, it.hash, it.analysis, '2024-01-01T00:00:00.000Z');
+    await db.insertInto('articles').values(rows.article).execute();
+    for (const table of CHILD_TABLES) {
+      const list = (rows[table] as object[]).map((r) => {
+        const { article_seq: _, ...rest } = r as Record<string, unknown>;
+        return table === 'events' ? rest : r;
+      });
+      if (list.length > 0) await db.insertInto(table as never).values(list as never).execute();
+    }
+  }
 }
