@@ -13,7 +13,7 @@ import { Queue } from 'bullmq';
 import pg from 'pg';
 import { readFileArticles, readInputs } from '../src/article/read.js';
 import { CoderPool } from '../src/ingest/pool.js';
-import { defaultThreads, ingest } from '../src/ingest/ingest.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_SIZE, defaultThreads, ingest, queueDepth } from '../src/ingest/ingest.js';
 import { SHARED_DIR } from '../src/paths.js';
 import { assertRedis, deadLetterName, redisConnection } from '../src/queue/connection.js';
 import { articleQueue, enqueueArticles } from '../src/queue/producer.js';
@@ -100,7 +100,7 @@ async function codingSpeed(file: string, limit: number): Promise<{ aps: number; 
   for await (const r of readInputs([file])) {
     if (!r.ok) continue;
     cur.push(r.article);
-    if (cur.length === 8) { batch.push(cur); cur = []; }
+    if (cur.length === DEFAULT_BATCH_SIZE) { batch.push(cur); cur = []; }
     if (++n >= limit) break;
   }
   if (cur.length) batch.push(cur);
@@ -108,7 +108,8 @@ async function codingSpeed(file: string, limit: number): Promise<{ aps: number; 
   let events = 0;
   const inflight = new Set<Promise<void>>();
   for (const b of batch) {
-    while (inflight.size >= threads * 16) await Promise.race(inflight); // as deep as ingest keeps it
+    // As deep as ingest keeps it.
+    while (inflight.size >= queueDepth(threads, DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_SIZE)) await Promise.race(inflight);
     const p = pool.code(b).then((rs) => { for (const r of rs) if (r.ok) events += r.analysis.events.length; });
     const tracked = p.finally(() => inflight.delete(tracked));
     inflight.add(tracked);

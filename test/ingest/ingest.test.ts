@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInputs } from '../../src/article/read.js';
-import { ingest } from '../../src/ingest/ingest.js';
+import { ingest, queueDepth } from '../../src/ingest/ingest.js';
 import { progressLine } from '../../src/ingest/progress.js';
 import { estimateArticles } from '../../src/ingest/count.js';
 import { contentHash } from '../../src/ingest/hash.js';
@@ -128,4 +128,11 @@ describe('ingest (library, fake coder)', () => {
     assert.equal(await estimateArticles([corpus]), 10);
     assert.equal(await estimateArticles(['-']), null);
   });
+});
+
+test('queue depth: two commits of work per coding thread, at least 16 batches each', () => {
+  assert.equal(queueDepth(1, 8, 256), 64);
+  assert.equal(queueDepth(2, 8, 256), 128);
+  assert.equal(queueDepth(1, 8, 4), 16);
+  assert.equal(queueDepth(3, 1, 256), 3 * 512);
 });
