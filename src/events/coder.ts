@@ -749,7 +749,7 @@ export function diagnoseSentence(input: CoderInput, s: number): VerbDiagnosis[] 
     let subject = findSubject(doc, mentions, mentionAt, groups, g, subjects, sp.first);
     if (!subject && group.gerund && opensSentence(doc, group, sp.first)) subject = subjectAfterAdjunct(doc, mentions, mentionAt, group, groups[g + 1], sp.last);
     subjects.push(subject);
-    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last, patterns.petrarch);
+    const windowEnd = windowEndFor(doc, group, groups[g + 1], sp.last, input.lexicon.speech, patterns.petrarch);
     const trials: PatternTrial[] = [];
     let fired = false;
     for (const p of verbPatterns(patterns, doc, group) ?? []) {
@@ -783,7 +783,7 @@ function verbPatterns(patterns: PatternSet, doc: Doc, group: VerbGroup): Pattern
 const SUBJECT_NP = new Set(['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
 
 /** Where a verb's object region ends: the next verb group's start, or a clause barrier. */
-function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, petrarch = false): number {
+function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, sentenceLast: number, speech: ReadonlySet<string>, petrarch = false): number {
   let end = next ? next.first : sentenceLast;
   // "cordoned off the roads leading into Mordor": a participle after the object noun modifies it, and
   // the object region runs on to the next verb
@@ -794,10 +794,14 @@ function windowEndFor(doc: Doc, group: VerbGroup, next: VerbGroup | undefined, s
     while (end < sentenceLast && doc.pos[end] !== 'VERB' && doc.pos[end] !== 'AUX') end++;
   }
   // "..., a senior Bree official said": a noun phrase after a comma right before the next verb is that
-  // verb's subject, not part of this verb's object (PETRARCH's parse; our own reading keeps the wider window)
-  if (petrarch && next && end === next.first) {
+  // verb's subject, not part of this verb's object. PETRARCH's parse reads it so before any verb; our own
+  // reading only before a reporting verb ("..., the defence ministry in Moscow said"), where the phrase
+  // may hold a prepositional phrase.
+  const attribution = next !== undefined && end === next.first && (petrarch || speech.has(next.lemma));
+  if (attribution) {
+    const inPhrase = (t: number) => SUBJECT_NP.has(doc.pos[t]) || (!petrarch && doc.pos[t] === 'ADP');
     let t = end - 1;
-    while (t > group.last && SUBJECT_NP.has(doc.pos[t])) t--;
+    while (t > group.last && inPhrase(t)) t--;
     if (t > group.last && t < end - 1 && doc.lower[t] === ',') end = t;
   }
   for (let t = group.last; t < end; t++) {
@@ -849,7 +853,7 @@ function codeVerb(
   const { doc, mentions, patterns } = input;
   const candidates = verbPatterns(patterns, doc, group);
   if (!candidates || candidates.length === 0) return [];
-  const windowEnd = windowEndFor(doc, group, next, sentenceLast, patterns.petrarch);
+  const windowEnd = windowEndFor(doc, group, next, sentenceLast, input.lexicon.speech, patterns.petrarch);
   const match = matchPatterns(doc, mentions, mentionAt, candidates, group, windowEnd, sentenceFirst);
   if (!match) return [];
   const { negated, future, hypothetical } = modality;

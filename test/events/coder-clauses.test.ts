@@ -85,3 +85,10 @@ test('a dropped second target leaves no untargeted copy of the targeted event', 
   const got = coded('Russia agreed on Monday to supply arms to Armenia, the defence ministry in Moscow said in a statement.');
   assert.deepEqual(got.filter((g) => g.includes('/0332')), ['RUS→ARM AGREE/0332'], got.join('; '));
 });
+
+test('the speaker of a trailing attribution is no target ("..., the local government said")', () => {
+  const got = coded('Protesters blocked the main road to the harbor, the local government said.');
+  assert.deepEqual(got.filter((g) => g.includes('PROTEST')), ['CVL→- PROTEST/144'], got.join('; '));
+  const two = coded('Russia will supply arms to Armenia, the defence ministry in Moscow said.');
+  assert.ok(two.every((g) => !g.includes('RUSGOV')), two.join('; '));
+});
