@@ -23,6 +23,8 @@ export class SqliteWriter {
   private readonly deletes: BetterSqlite3.Statement<[string]>[];
   /** Insert statements by table and column list (the row builders fix the column order). */
   private readonly inserts = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  /** The statement each table's last row used, with its columns. */
+  private readonly lastInsert = new Map<string, { cols: string[]; stmt: BetterSqlite3.Statement<unknown[]> }>();
   private readonly run: (items: readonly WriteItem[], last: Map<string, number>, now: string) => WriteStatus[];
 
   constructor(private readonly db: BetterSqlite3.Database) {
@@ -59,6 +61,17 @@ export class SqliteWriter {
 
   private insert(table: string, row: Record<string, unknown>, upsert: boolean): void {
     const cols = Object.keys(row);
+    // A table's rows almost always have the columns of the one before: compare them instead of
+    // building the statement key for every row.
+    const last = this.lastInsert.get(table);
+    let stmt = last && sameColumns(last.cols, cols) ? last.stmt : undefined;
+    if (!stmt) stmt = this.statementFor(table, cols, upsert);
+    const values = Object.values(row);
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    stmt.run(values);
+  }
+
+  private statementFor(table: string, cols: string[], upsert: boolean): BetterSqlite3.Statement<unknown[]> {
     const key = `${table}(${cols.join(',')})`;
     let stmt = this.inserts.get(key);
     if (!stmt) {
@@ -69,8 +82,13 @@ export class SqliteWriter {
       stmt = this.db.prepare<unknown[]>(text);
       this.inserts.set(key, stmt);
     }
-    const values = Object.values(row);
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-    stmt.run(values);
+    this.lastInsert.set(table, { cols, stmt });
+    return stmt;
   }
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
