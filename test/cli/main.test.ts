@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TempDir } from '../article/helpers.js';
@@ -13,6 +13,13 @@ function dyad(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+test('the built bin is executable, so `npx dyad` runs it directly', () => {
+  if (process.platform === 'win32') return;
+  assert.ok((statSync(BIN).mode & 0o111) !== 0, `mode ${(statSync(BIN).mode & 0o777).toString(8)}`);
+  const r = spawnSync(BIN, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+});
 
 test('--help, <command> --help and --version', () => {
   const h = dyad(['--help']);
