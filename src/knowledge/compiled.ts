@@ -26,7 +26,11 @@ export function encodeCompiled(magic: string, key: string, value: unknown): Buff
 export function decodeCompiled<T>(buf: Buffer, magic: string, key: string): T | null {
   const head = magic + key;
   if (buf.length < head.length || buf.toString('latin1', 0, head.length) !== head) return null;
-  return deserialize(buf.subarray(head.length)) as T;
+  try {
+    return deserialize(buf.subarray(head.length)) as T;
+  } catch {
+    return null; // a truncated or damaged file: compile from the sources instead
+  }
 }
 
 /** The value stored in `file` under `magic` and `key`; null when the file is missing or stale. */

@@ -243,5 +243,9 @@ test('compiled patterns are used only for the same texts and ontology', () => {
   assert.notEqual(loadPatterns(other, DICTIONARIES, join(dir, 'current.bin')).count, 12345);
   writeFileSync(join(dir, 'stale.bin'), encodePatterns(marker, '0'.repeat(64)));
   assert.deepStrictEqual(loadPatterns(o, DICTIONARIES, join(dir, 'stale.bin')), compilePatterns(o, src));
+  // a damaged file with the right key (cut short) is compiled from the sources too
+  const whole = encodePatterns(marker, key);
+  writeFileSync(join(dir, 'cut.bin'), whole.subarray(0, whole.length - 8));
+  assert.deepStrictEqual(loadPatterns(o, DICTIONARIES, join(dir, 'cut.bin')), compilePatterns(o, src));
   rmSync(dir, { recursive: true });
 });
