@@ -453,7 +453,8 @@ interface RowPage {
 
 async function searchRows(
   db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
-  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc', scanBudget: number, fullTextCap: number,
+  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
+  fullTextCap = FULL_TEXT_COUNT_CAP,
 ): Promise<RowPage> {
   let rows: PageRow[];
   if (dialect === 'sqlite') {
@@ -472,17 +473,16 @@ async function searchRows(
   return { rows: page, next: more && last ? [last[KEY_DATE] as string, last[KEY_ARTICLE] as string, last[KEY_ID] as string] : null };
 }
 
+/** (db, dialect, countries, filter, limit, cursor, order = 'desc', scan budget, full-text count cap) */
+export type SearchArgs = Parameters<typeof searchRows>;
+
 /**
  * One page of events matching `f`, ordered by (date, article, id) descending (newest first) or
  * ascending. Keyset pagination: the cursor is the last key, so pages stay stable while new
  * articles arrive (they slot in by date instead of shifting offsets).
  */
-export async function searchEvents(
-  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
-  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
-  fullTextCap = FULL_TEXT_COUNT_CAP,
-): Promise<EventPage> {
-  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+export async function searchEvents(...args: SearchArgs): Promise<EventPage> {
+  const page = await searchRows(...args);
   return { events: page.rows.map(hit), next: page.next };
 }
 
@@ -497,12 +497,8 @@ export interface EventPageJson {
  * searchEvents, with the page's events written as JSON text straight from the rows (for the API:
  * no row objects, records or copies to build and then serialise).
  */
-export async function searchEventsJson(
-  db: Kysely<Database>, dialect: Dialect, countries: ReadonlySet<string>,
-  f: EventQuery, limit: number, after: EventKey | null, order: 'asc' | 'desc' = 'desc', scanBudget = SCAN_BUDGET,
-  fullTextCap = FULL_TEXT_COUNT_CAP,
-): Promise<EventPageJson> {
-  const page = await searchRows(db, dialect, countries, f, limit, after, order, scanBudget, fullTextCap);
+export async function searchEventsJson(...args: SearchArgs): Promise<EventPageJson> {
+  const page = await searchRows(...args);
   let events = '[';
   for (let i = 0; i < page.rows.length; i++) events += i === 0 ? hitJson(page.rows[i]!) : `,${hitJson(page.rows[i]!)}`;
   return { events: `${events}]`, next: page.next };
